@@ -1,0 +1,158 @@
+//! Conversion between R objects and the kernels' slices, and the argument
+//! checks that turn bad input into R errors.
+
+use extendr_api::prelude::*;
+use extendr_api::{rtype_to_sxp, SEXP};
+
+// R API functions that extendr-api 0.9 does not bind. `SEXP` is an opaque
+// pointer, declared in extendr-ffi the same way for R's other functions.
+#[allow(improper_ctypes)]
+extern "C" {
+    // Copies every attribute of `from` to `to`, as R's own arithmetic does.
+    fn SHALLOW_DUPLICATE_ATTRIB(to: SEXP, from: SEXP);
+}
+
+/// An argument that failed its check; the message is the R error message.
+#[derive(Debug)]
+pub struct InputError(String);
+
+impl InputError {
+    pub fn new(message: String) -> InputError {
+        InputError(message)
+    }
+}
+
+impl From<InputError> for Robj {
+    fn from(error: InputError) -> Robj {
+        error.0.into()
+    }
+}
+
+impl From<extendr_api::Error> for InputError {
+    fn from(error: extendr_api::Error) -> InputError {
+        InputError(error.to_string())
+    }
+}
+
+/// The numeric data of an R vector, borrowed from R's memory without a copy.
+/// Logicals are stored by R as `int`, so they are read as integers.
+pub enum Numeric<'a> {
+    Double(&'a [f64]),
+    Integer(&'a [i32]),
+}
+
+impl Numeric<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Numeric::Double(values) => values.len(),
+            Numeric::Integer(values) => values.len(),
+        }
+    }
+}
+
+/// Borrows `x` as numbers, or explains why it cannot: `x` must be a double,
+/// integer or logical vector, matrix or array without a class. `arg` is the
+/// argument's name in the R function.
+pub fn numeric_arg<'a>(x: &'a Robj, arg: &str) -> Result<Numeric<'a>, InputError> {
+    let expected = "a double, integer or logical vector, matrix or array";
+    if x.get_attrib(class_symbol()).is_some() {
+        return Err(InputError(format!(
+            "`{arg}` must be {expected} without a class, not {}.",
+            describe(x)
+        )));
+    }
+
+    let numbers = match x.rtype() {
+        Rtype::Doubles => x.as_real_slice().map(Numeric::Double),
+        Rtype::Integers => x.as_integer_slice().map(Numeric::Integer),
+        Rtype::Logicals => x.as_logical_slice().map(|values| {
+            // SAFETY: `Rbool` is a `#[repr(transparent)]` wrapper of `i32`.
+            let integers: &[i32] = unsafe {
+                std::slice::from_raw_parts(values.as_ptr().cast::<i32>(), values.len())
+            };
+            Numeric::Integer(integers)
+        }),
+        _ => None,
+    };
+    numbers.ok_or_else(|| InputError(format!("`{arg}` must be {expected}, not {}.", describe(x))))
+}
+
+/// Describes what kind of R object `x` is, for error messages: "a factor",
+/// "a character vector", "NULL".
+pub fn describe(x: &Robj) -> String {
+    if let Some(classes) = x.class() {
+        let classes: Vec<&str> = classes.collect();
+        return match classes.first() {
+            _ if classes.contains(&"data.frame") => "a data frame".to_string(),
+            _ if classes.contains(&"factor") => "a factor".to_string(),
+            Some(first) => format!("an object of class `{first}`"),
+            None => "an object with an empty class".to_string(),
+        };
+    }
+    let kind = match x.rtype() {
+        Rtype::Null => "NULL",
+        Rtype::Doubles => "a double vector",
+        Rtype::Integers => "an integer vector",
+        Rtype::Logicals => "a logical vector",
+        Rtype::Strings => "a character vector",
+        Rtype::Complexes => "a complex vector",
+        Rtype::Raw => "a raw vector",
+        Rtype::List => "a list",
+        Rtype::Expressions => "an expression vector",
+        Rtype::Function | Rtype::Builtin | Rtype::Special => "a function",
+        Rtype::Environment => "an environment",
+        Rtype::Symbol => "a symbol",
+        Rtype::Language => "a call",
+        Rtype::Pairlist => "a pairlist",
+        Rtype::ExternalPtr => "an external pointer",
+        Rtype::S4 => "an S4 object",
+        _ => "an unsupported R object",
+    };
+    kind.to_string()
+}
+
+/// Allocates a double vector of length `len` whose elements the caller must
+/// all write: R leaves a fresh vector's memory uninitialised.
+pub fn alloc_doubles(len: usize) -> Robj {
+    Robj::alloc_vector(rtype_to_sxp(Rtype::Doubles), len)
+}
+
+/// Allocates a double vector as long as `x` and fills it with `double_kernel`
+/// or `integer_kernel`, whichever reads `x`'s storage type. `arg` is `x`'s
+/// name in the R function, for the error message.
+pub fn map_numeric(
+    x: &Robj,
+    arg: &str,
+    double_kernel: fn(&[f64], &mut [f64]),
+    integer_kernel: fn(&[i32], &mut [f64]),
+) -> Result<Robj, InputError> {
+    let input = numeric_arg(x, arg)?;
+    let mut out = alloc_doubles(input.len());
+    let out_values = out
+        .as_real_slice_mut()
+        .expect("a freshly allocated double vector has a double slice");
+    match input {
+        Numeric::Double(values) => double_kernel(values, out_values),
+        Numeric::Integer(values) => integer_kernel(values, out_values),
+    }
+    Ok(out)
+}
+
+/// Copies every attribute of `from` to `to`, as `1 / (1 + exp(-x))` keeps
+/// them all.
+pub fn copy_all_attributes(from: &Robj, to: &mut Robj) {
+    // SAFETY: both are valid, protected R objects, and `to` is a fresh vector
+    // of the same length as `from`, so `dim` and `names` fit it.
+    unsafe { SHALLOW_DUPLICATE_ATTRIB(to.get_mut(), from.get()) }
+}
+
+/// Copies `names`, `dim` and `dimnames` of `from` to `to`, the attributes that
+/// `ifelse(x > 0, x, 0)` keeps.
+pub fn copy_shape_attributes(from: &Robj, to: &mut Robj) -> Result<(), InputError> {
+    for symbol in [names_symbol(), dim_symbol(), dimnames_symbol()] {
+        if let Some(value) = from.get_attrib(symbol.clone()) {
+            to.set_attrib(symbol, value)?;
+        }
+    }
+    Ok(())
+}

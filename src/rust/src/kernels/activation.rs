@@ -1,0 +1,237 @@
+//! Activation functions: sigmoid, ReLU and softmax.
+//!
+//! Every kernel reads any [`RealInput`] slice and writes doubles into `out`,
+//! which must have the same length as the input.
+
+use super::real::{is_na_real, na_real, r_exp, RealInput};
+use super::sum::sum_like_r;
+
+/// Computes the sigmoid `1 / (1 + exp(-x))` of every element.
+///
+/// The operations are those of the R formula in the same order, so each
+/// result is bitwise equal to R's. `NA` and NaN pass through unchanged, `-Inf`
+/// gives 0 and `Inf` gives 1, and `exp()` overflowing for `x < -709.78`
+/// gives exactly 0.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn sigmoid_into<T: RealInput>(x: &[T], out: &mut [f64]) {
+    assert_eq!(x.len(), out.len(), "output length must equal input length");
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = 1.0 / (1.0 + r_exp(-v.to_real()));
+    }
+}
+
+/// Computes the ReLU of every element as R's `ifelse(x > 0, x, 0)` does.
+///
+/// Positive values pass through, everything else becomes `+0` (so `-0`
+/// gives `+0`), and `NA` and NaN both become `NA`: `ifelse()` leaves its
+/// `NA` test results in place, and those are logical `NA`.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn relu_into<T: RealInput>(x: &[T], out: &mut [f64]) {
+    assert_eq!(x.len(), out.len(), "output length must equal input length");
+    for (o, &v) in out.iter_mut().zip(x) {
+        let value = v.to_real();
+        *o = if value > 0.0 {
+            value
+        } else if value.is_nan() {
+            na_real()
+        } else {
+            0.0
+        };
+    }
+}
+
+/// Returns the maximum the way R's `max()` does for doubles.
+///
+/// Any `NA` makes the result `NA`. Otherwise any NaN makes it NaN (the last
+/// one seen). Among equal values the first wins, which decides between `-0`
+/// and `+0`. An empty slice gives `-Inf`.
+pub fn max_like_r<T: RealInput>(x: &[T]) -> f64 {
+    let mut max = f64::NEG_INFINITY;
+    let mut updated = false;
+    for &v in x {
+        let value = v.to_real();
+        if value.is_nan() {
+            if !is_na_real(max) {
+                max = value;
+            }
+            updated = true;
+        } else if value > max || !updated {
+            max = value;
+            updated = true;
+        }
+    }
+    max
+}
+
+/// Computes the softmax `exp(a - max(a)) / sum(exp(a - max(a)))` over the
+/// whole slice.
+///
+/// Subtracting the maximum keeps `exp()` from overflowing, and leaves the
+/// result unchanged in exact arithmetic. The exponentials are bitwise equal
+/// to R's, while the sum is compensated (see [`super::sum`]), so results can
+/// differ from R's in the last bit or two. An `NA` anywhere makes every
+/// element `NA`, a NaN anywhere makes them NaN, and an empty slice is left
+/// empty.
+///
+/// # Panics
+///
+/// Panics if `out` and `a` differ in length.
+pub fn softmax_into<T: RealInput>(a: &[T], out: &mut [f64]) {
+    assert_eq!(a.len(), out.len(), "output length must equal input length");
+    if a.is_empty() {
+        return;
+    }
+
+    let max = max_like_r(a);
+    for (o, &v) in out.iter_mut().zip(a) {
+        *o = r_exp(v.to_real() - max);
+    }
+
+    let total = sum_like_r(out.len(), |i| out[i]);
+    for o in out.iter_mut() {
+        *o /= total;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernels::real::NA_INTEGER;
+
+    fn sigmoid_of(x: &[f64]) -> Vec<f64> {
+        let mut out = vec![0.0; x.len()];
+        sigmoid_into(x, &mut out);
+        out
+    }
+
+    fn relu_of(x: &[f64]) -> Vec<f64> {
+        let mut out = vec![0.0; x.len()];
+        relu_into(x, &mut out);
+        out
+    }
+
+    fn softmax_of<T: RealInput>(a: &[T]) -> Vec<f64> {
+        let mut out = vec![0.0; a.len()];
+        softmax_into(a, &mut out);
+        out
+    }
+
+    fn assert_close(actual: &[f64], expected: &[f64], tolerance: f64) {
+        assert_eq!(actual.len(), expected.len());
+        for (a, e) in actual.iter().zip(expected) {
+            assert!((a - e).abs() <= tolerance, "{actual:?} vs {expected:?}");
+        }
+    }
+
+    #[test]
+    fn sigmoid_at_zero_and_infinities() {
+        assert_eq!(sigmoid_of(&[0.0, f64::NEG_INFINITY, f64::INFINITY]), [0.5, 0.0, 1.0]);
+    }
+
+    #[test]
+    fn sigmoid_saturates_without_nan() {
+        // exp(1000) overflows to Inf, and 1 / (1 + Inf) is exactly 0.
+        let out = sigmoid_of(&[-1000.0, -710.0, 36.0, 710.0, 1000.0]);
+        assert_eq!(out[0], 0.0);
+        assert_eq!(out[1], 0.0);
+        assert_eq!(out[3], 1.0);
+        assert_eq!(out[4], 1.0);
+        assert!(out.iter().all(|v| (0.0..=1.0).contains(v)));
+    }
+
+    #[test]
+    fn sigmoid_keeps_na_and_nan_apart() {
+        let out = sigmoid_of(&[na_real(), f64::NAN]);
+        assert!(is_na_real(out[0]));
+        assert!(out[1].is_nan() && !is_na_real(out[1]));
+    }
+
+    #[test]
+    fn sigmoid_reads_integers() {
+        let mut out = [0.0; 3];
+        sigmoid_into(&[0_i32, 1, NA_INTEGER], &mut out);
+        assert_eq!(out[0], 0.5);
+        assert_eq!(out[1], 1.0 / (1.0 + (-1.0_f64).exp()));
+        assert!(is_na_real(out[2]));
+    }
+
+    #[test]
+    fn relu_follows_ifelse() {
+        let out = relu_of(&[-2.0, -0.0, 0.0, 3.5, f64::INFINITY, f64::NEG_INFINITY]);
+        assert_eq!(out, [0.0, 0.0, 0.0, 3.5, f64::INFINITY, 0.0]);
+        // ifelse() gives +0 for -0, because -0 > 0 is FALSE.
+        assert_eq!(out[1].to_bits(), 0.0_f64.to_bits());
+    }
+
+    #[test]
+    fn relu_turns_nan_into_na() {
+        let out = relu_of(&[f64::NAN, na_real()]);
+        assert!(is_na_real(out[0]));
+        assert!(is_na_real(out[1]));
+    }
+
+    #[test]
+    fn max_like_r_lets_na_trump_nan() {
+        assert!(is_na_real(max_like_r(&[f64::NAN, na_real(), 1.0])));
+        assert!(is_na_real(max_like_r(&[na_real(), f64::NAN])));
+        let max = max_like_r(&[1.0, f64::NAN, 3.0]);
+        assert!(max.is_nan() && !is_na_real(max));
+        assert_eq!(max_like_r(&[-0.0, 0.0]).to_bits(), (-0.0_f64).to_bits());
+        assert_eq!(max_like_r::<f64>(&[]), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn softmax_of_the_book_example() {
+        // exp(a - 4) / sum(exp(a - 4)) for a = (0.3, 2.9, 4.0), worked out in
+        // R 4.2.2 with print(digits = 17).
+        let out = softmax_of(&[0.3, 2.9, 4.0]);
+        assert_close(
+            &out,
+            &[0.018211273295547531, 0.245191812935073916, 0.736596913769378636],
+            1e-17,
+        );
+    }
+
+    #[test]
+    fn softmax_does_not_overflow() {
+        assert_eq!(softmax_of(&[1000.0, 1000.0]), [0.5, 0.5]);
+        let shifted = softmax_of(&[1000.0, 1001.0, 1002.0]);
+        assert_eq!(shifted, softmax_of(&[0.0, 1.0, 2.0]));
+        // Values from R: softmax_r(c(0, 1, 2)).
+        assert_close(&shifted, &[0.09003057, 0.24472847, 0.66524096], 5e-9);
+        let out = softmax_of(&[800.0, 1.0, 1.0]);
+        assert_close(&out, &[1.0, 0.0, 0.0], 1e-12);
+    }
+
+    #[test]
+    fn softmax_spreads_na_and_nan() {
+        let out = softmax_of(&[1.0, na_real(), 3.0]);
+        assert!(out.iter().all(|&v| is_na_real(v)));
+        let out = softmax_of(&[1.0, f64::NAN, 3.0]);
+        assert!(out.iter().all(|&v| v.is_nan() && !is_na_real(v)));
+    }
+
+    #[test]
+    fn softmax_of_empty_input_is_empty() {
+        assert!(softmax_of::<f64>(&[]).is_empty());
+    }
+
+    #[test]
+    fn softmax_reads_integers_like_doubles() {
+        assert_eq!(softmax_of(&[1_i32, 2, 3]), softmax_of(&[1.0, 2.0, 3.0]));
+    }
+
+    #[test]
+    fn softmax_of_a_long_input_sums_to_one() {
+        let a: Vec<f64> = (0..100_000).map(|i| (i as f64 * 0.37).sin() * 20.0).collect();
+        let out = softmax_of(&a);
+        let total: f64 = out.iter().sum();
+        assert!((total - 1.0).abs() < 1e-12, "sum is {total}");
+    }
+}

@@ -1,0 +1,82 @@
+//! Loss functions.
+
+use super::real::{r_log, RealInput};
+use super::sum::sum_like_r;
+
+/// The constant added to every prediction before its logarithm, so that a
+/// prediction of exactly 0 gives `log(1e-7)` instead of `-Inf`.
+pub const LOG_DELTA: f64 = 1e-7;
+
+/// Computes the cross-entropy error `-sum(t * log(y + 1e-7))` of one sample:
+/// predictions `y` against targets `t`.
+///
+/// Each term is bitwise equal to R's `t * log(y + 1e-7)`, while the sum is
+/// compensated (see [`super::sum`]), so the result can differ from R's in the
+/// last bit or two. Empty input gives `-0`, as `-sum(numeric(0))` does in R.
+///
+/// # Panics
+///
+/// Panics if `y` and `t` differ in length.
+pub fn cross_entropy_error_single<T: RealInput, U: RealInput>(y: &[T], t: &[U]) -> f64 {
+    assert_eq!(y.len(), t.len(), "y and t must have the same length");
+    let total = sum_like_r(y.len(), |i| {
+        t[i].to_real() * r_log(y[i].to_real() + LOG_DELTA)
+    });
+    -total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernels::real::{is_na_real, na_real};
+
+    // The book's one-hot target: the third of ten classes is the true one.
+    const ONE_HOT: [f64; 10] = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+
+    #[test]
+    fn cross_entropy_of_the_book_examples() {
+        // Only the true class counts: the results are -log(0.6 + 1e-7) and
+        // -log(0.1 + 1e-7), so they equal those expressions bitwise.
+        let confident = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
+        let wrong = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0];
+        assert_eq!(
+            cross_entropy_error_single(&confident, &ONE_HOT),
+            -(0.6_f64 + 1e-7).ln()
+        );
+        assert_eq!(
+            cross_entropy_error_single(&wrong, &ONE_HOT),
+            -(0.1_f64 + 1e-7).ln()
+        );
+    }
+
+    #[test]
+    fn cross_entropy_with_a_zero_probability() {
+        // -log(1e-7) = 16.11809565...
+        let e = cross_entropy_error_single(&[0.0, 1.0, 0.0], &[1.0, 0.0, 0.0]);
+        assert_eq!(e, -(1e-7_f64).ln());
+        // log(1 + 1e-7) is a little above 0, so the error is slightly negative.
+        let e = cross_entropy_error_single(&[0.0, 1.0, 0.0], &[0.0, 1.0, 0.0]);
+        assert_eq!(e, -(1.0_f64 + 1e-7).ln());
+        assert!(e < 0.0 && e > -1e-7);
+    }
+
+    #[test]
+    fn cross_entropy_of_empty_input_is_negative_zero() {
+        let e = cross_entropy_error_single::<f64, f64>(&[], &[]);
+        assert_eq!(e.to_bits(), (-0.0_f64).to_bits());
+    }
+
+    #[test]
+    fn cross_entropy_reads_integer_targets() {
+        let e = cross_entropy_error_single(&[0.2, 0.7, 0.1], &[0_i32, 1, 0]);
+        assert_eq!(e, cross_entropy_error_single(&[0.2, 0.7, 0.1], &[0.0, 1.0, 0.0]));
+    }
+
+    #[test]
+    fn cross_entropy_reports_na_before_nan() {
+        let e = cross_entropy_error_single(&[0.5, f64::NAN, 0.5], &[1.0, 1.0, na_real()]);
+        assert!(is_na_real(e));
+        let e = cross_entropy_error_single(&[0.5, -1.0], &[1.0, 1.0]);
+        assert!(e.is_nan() && !is_na_real(e));
+    }
+}
