@@ -12,12 +12,12 @@
 #'
 #' @section Accuracy:
 #' Each term `t * log(y + 1e-7)` is identical to R's, bit for bit. R's `sum()`
-#' adds in extended (80-bit) precision on x86_64, which Rust does not offer,
-#' so the terms are added with a compensated sum, and the result can differ
-#' from `cross_entropy_error_single_r()`'s in the last bit. Over the package's
-#' tests (seeded random input of lengths 1 to 10^6) the largest difference was
-#' 1 ulp. With a one-hot target the sum has a single nonzero term, so the
-#' result is identical.
+#' adds in a C `long double`, which on x86_64 is the x87 80-bit extended
+#' format, and `cross_entropy_error_single()` adds the terms in that same
+#' format, in the same order, so the result is identical to
+#' `cross_entropy_error_single_r()`'s. On other processors it uses a
+#' compensated sum, which can differ from R's in the last bits. A one-hot
+#' target has a single nonzero term, so its result is identical everywhere.
 #'
 #' @section Differences from the R formula:
 #' * `y` and `t` must have the same length. `cross_entropy_error_single_r()`
@@ -26,7 +26,8 @@
 #' * A negative prediction gives `NaN` without the warning "NaNs produced"
 #'   that `log()` gives in `cross_entropy_error_single_r()`.
 #' * An object with a class (a factor, a data frame) is an error.
-#' * The sum can differ in the last bit (see "Accuracy").
+#' * On processors other than x86_64, the result can differ in the last bits
+#'   (see "Accuracy").
 #'
 #' @param y Predicted probabilities: a double, integer or logical vector,
 #'   matrix or array without a class, such as the output of [softmax()].

@@ -67,9 +67,8 @@ pub fn numeric_arg<'a>(x: &'a Robj, arg: &str) -> Result<Numeric<'a>, InputError
         Rtype::Integers => x.as_integer_slice().map(Numeric::Integer),
         Rtype::Logicals => x.as_logical_slice().map(|values| {
             // SAFETY: `Rbool` is a `#[repr(transparent)]` wrapper of `i32`.
-            let integers: &[i32] = unsafe {
-                std::slice::from_raw_parts(values.as_ptr().cast::<i32>(), values.len())
-            };
+            let integers: &[i32] =
+                unsafe { std::slice::from_raw_parts(values.as_ptr().cast::<i32>(), values.len()) };
             Numeric::Integer(integers)
         }),
         _ => None,

@@ -1,7 +1,7 @@
 //! Loss functions.
 
 use super::real::{r_log, RealInput};
-use super::sum::sum_like_r;
+use super::sum::sum_like_r_by;
 
 /// The constant added to every prediction before its logarithm, so that a
 /// prediction of exactly 0 gives `log(1e-7)` instead of `-Inf`.
@@ -10,16 +10,16 @@ pub const LOG_DELTA: f64 = 1e-7;
 /// Computes the cross-entropy error `-sum(t * log(y + 1e-7))` of one sample:
 /// predictions `y` against targets `t`.
 ///
-/// Each term is bitwise equal to R's `t * log(y + 1e-7)`, while the sum is
-/// compensated (see [`super::sum`]), so the result can differ from R's in the
-/// last bit or two. Empty input gives `-0`, as `-sum(numeric(0))` does in R.
+/// Each term is bitwise equal to R's `t * log(y + 1e-7)`, and the terms are
+/// summed as R's `sum()` does (see [`super::sum`]), so on x86_64 the result is
+/// bitwise equal to R's. Empty input gives `-0`, as `-sum(numeric(0))` does in R.
 ///
 /// # Panics
 ///
 /// Panics if `y` and `t` differ in length.
 pub fn cross_entropy_error_single<T: RealInput, U: RealInput>(y: &[T], t: &[U]) -> f64 {
     assert_eq!(y.len(), t.len(), "y and t must have the same length");
-    let total = sum_like_r(y.len(), |i| {
+    let total = sum_like_r_by(y.len(), |i| {
         t[i].to_real() * r_log(y[i].to_real() + LOG_DELTA)
     });
     -total
@@ -69,7 +69,10 @@ mod tests {
     #[test]
     fn cross_entropy_reads_integer_targets() {
         let e = cross_entropy_error_single(&[0.2, 0.7, 0.1], &[0_i32, 1, 0]);
-        assert_eq!(e, cross_entropy_error_single(&[0.2, 0.7, 0.1], &[0.0, 1.0, 0.0]));
+        assert_eq!(
+            e,
+            cross_entropy_error_single(&[0.2, 0.7, 0.1], &[0.0, 1.0, 0.0])
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! Each kernel follows the arithmetic of its R twin step by step (same
 //! operations, same order, same C library calls), so that elementwise results
-//! are bitwise equal to R's. The reductions replace R's long-double sum with a
-//! compensated sum, which lands within an ulp or two of it.
+//! are bitwise equal to R's. Sums repeat R's extended-precision `sum()` where
+//! the processor has it (x86_64), and fall back to a compensated sum
+//! elsewhere.
 
 pub mod activation;
 pub mod loss;
