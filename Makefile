@@ -1,0 +1,58 @@
+# Developer commands for dlscratch. The package installs into a library
+# inside the checkout (R_LIB), so nothing here needs write access to R's own
+# library.
+#
+#   make demo       install what is missing, build, run the walkthrough
+#   make test       cargo test, then the testthat suite on the installed package
+#   make check      R CMD build and R CMD check on the tarball
+#   make lint       cargo fmt --check and cargo clippy
+#   make document   regenerate R/extendr-wrappers.R, man/ and NAMESPACE
+
+R_LIB ?= $(CURDIR)/.Rlib
+PLOT_DIR ?= $(CURDIR)/walkthrough-plots
+CARGO_MANIFEST = src/rust/Cargo.toml
+export PATH := $(PATH):$(HOME)/.cargo/bin
+
+.PHONY: deps install demo test test-rust test-r check lint document wrappers clean
+
+deps:
+	sh tools/install-deps.sh
+
+install: deps
+	mkdir -p "$(R_LIB)"
+	R CMD INSTALL --no-multiarch --library="$(R_LIB)" .
+
+demo: install
+	DLSCRATCH_PLOT_DIR="$(PLOT_DIR)" R_LIBS="$(R_LIB)" Rscript -e \
+	  'demo("walkthrough", package = "dlscratch", ask = FALSE, echo = FALSE)'
+
+test: test-rust test-r
+
+test-rust:
+	cargo test --manifest-path $(CARGO_MANIFEST)
+
+test-r: install
+	NOT_CRAN=true R_LIBS="$(R_LIB)" Rscript tools/run-tests.R
+
+check: deps
+	rm -rf check && mkdir -p check
+	cd check && R CMD build ..
+	cd check && _R_CHECK_CRAN_INCOMING_REMOTE_=false \
+	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false \
+	  R CMD check --no-manual dlscratch_*.tar.gz
+
+lint:
+	cargo fmt --manifest-path $(CARGO_MANIFEST) --check
+	cargo clippy --manifest-path $(CARGO_MANIFEST) --all-targets -- -D warnings
+
+wrappers: deps
+	rm -rf "$(R_LIB)/wrappers" && mkdir -p "$(R_LIB)/wrappers"
+	R CMD INSTALL --no-multiarch --no-test-load --library="$(R_LIB)/wrappers" .
+	Rscript tools/update-wrappers.R "$(R_LIB)/wrappers"
+
+document: wrappers
+	Rscript -e 'roxygen2::roxygenise(load_code = roxygen2::load_source)'
+
+clean:
+	rm -rf "$(R_LIB)" check walkthrough-plots src/rust/target target
+	rm -f src/*.o src/*.so
