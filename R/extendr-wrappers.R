@@ -13,4 +13,10 @@ softmax_impl <- function(a) .Call(wrap__softmax_impl, a)
 
 cross_entropy_error_single_impl <- function(y, t) .Call(wrap__cross_entropy_error_single_impl, y, t)
 
+set_thread_count_impl <- function(count) .Call(wrap__set_thread_count_impl, count)
+
+thread_count_impl <- function() .Call(wrap__thread_count_impl)
+
+available_cores_impl <- function() .Call(wrap__available_cores_impl)
+
 

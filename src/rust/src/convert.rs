@@ -113,17 +113,59 @@ pub fn describe(x: &Robj) -> String {
 /// Allocates a double vector of length `len` whose elements the caller must
 /// all write: R leaves a fresh vector's memory uninitialised.
 pub fn alloc_doubles(len: usize) -> Robj {
-    Robj::alloc_vector(rtype_to_sxp(Rtype::Doubles), len)
+    let mut out = Robj::alloc_vector(rtype_to_sxp(Rtype::Doubles), len);
+    if let Some(values) = out.as_real_slice_mut() {
+        advise_huge_pages(values);
+    }
+    out
 }
 
+/// Vectors from this size on are fresh pages from the kernel, so each first
+/// write to a 4 KiB page faults. glibc's malloc takes blocks above its
+/// mmap threshold (at most 32 MiB) straight from mmap.
+const HUGE_PAGE_MIN_BYTES: usize = 32 << 20;
+
+/// Asks Linux to back `values` with 2 MiB transparent huge pages, which
+/// fault 512 times less often than 4 KiB pages when first written.
+#[cfg(target_os = "linux")]
+fn advise_huge_pages(values: &mut [f64]) {
+    let bytes = std::mem::size_of_val(values);
+    if bytes < HUGE_PAGE_MIN_BYTES {
+        return;
+    }
+    const PAGE: usize = 4096;
+    let start = values.as_mut_ptr() as usize;
+    let aligned_start = start.next_multiple_of(PAGE);
+    let length = (start + bytes - aligned_start) / PAGE * PAGE;
+    // SAFETY: the range lies inside `values`, and madvise() only gives the
+    // kernel a hint: it never changes the memory's contents. Failure (no
+    // huge page support) leaves ordinary pages in place, so it is ignored.
+    unsafe {
+        libc::madvise(
+            aligned_start as *mut libc::c_void,
+            length,
+            libc::MADV_HUGEPAGE,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_huge_pages(_values: &mut [f64]) {}
+
+/// A kernel that writes one double per input element, on up to the given
+/// number of threads.
+pub type Kernel<T> = fn(&[T], &mut [f64], usize);
+
 /// Allocates a double vector as long as `x` and fills it with `double_kernel`
-/// or `integer_kernel`, whichever reads `x`'s storage type. `arg` is `x`'s
-/// name in the R function, for the error message.
+/// or `integer_kernel`, whichever reads `x`'s storage type, on up to
+/// `threads` threads. `arg` is `x`'s name in the R function, for the error
+/// message.
 pub fn map_numeric(
     x: &Robj,
     arg: &str,
-    double_kernel: fn(&[f64], &mut [f64]),
-    integer_kernel: fn(&[i32], &mut [f64]),
+    double_kernel: Kernel<f64>,
+    integer_kernel: Kernel<i32>,
+    threads: usize,
 ) -> Result<Robj, InputError> {
     let input = numeric_arg(x, arg)?;
     let mut out = alloc_doubles(input.len());
@@ -131,8 +173,8 @@ pub fn map_numeric(
         .as_real_slice_mut()
         .expect("a freshly allocated double vector has a double slice");
     match input {
-        Numeric::Double(values) => double_kernel(values, out_values),
-        Numeric::Integer(values) => integer_kernel(values, out_values),
+        Numeric::Double(values) => double_kernel(values, out_values, threads),
+        Numeric::Integer(values) => integer_kernel(values, out_values, threads),
     }
     Ok(out)
 }

@@ -15,11 +15,12 @@ use convert::{
 };
 use kernels::activation::{relu_into, sigmoid_into, softmax_into};
 use kernels::loss::cross_entropy_error_single;
+use kernels::parallel::{set_thread_count, thread_count};
 
 // Sigmoid of every element of `x`, keeping all of its attributes.
 #[extendr]
 fn sigmoid_impl(x: Robj) -> Result<Robj, InputError> {
-    let mut out = map_numeric(&x, "x", sigmoid_into, sigmoid_into)?;
+    let mut out = map_numeric(&x, "x", sigmoid_into, sigmoid_into, thread_count())?;
     copy_all_attributes(&x, &mut out);
     Ok(out)
 }
@@ -27,7 +28,7 @@ fn sigmoid_impl(x: Robj) -> Result<Robj, InputError> {
 // ReLU of every element of `x`, keeping names, dim and dimnames.
 #[extendr]
 fn relu_impl(x: Robj) -> Result<Robj, InputError> {
-    let mut out = map_numeric(&x, "x", relu_into, relu_into)?;
+    let mut out = map_numeric(&x, "x", relu_into, relu_into, thread_count())?;
     copy_shape_attributes(&x, &mut out)?;
     Ok(out)
 }
@@ -35,7 +36,7 @@ fn relu_impl(x: Robj) -> Result<Robj, InputError> {
 // Softmax over all elements of `a`, keeping all of its attributes.
 #[extendr]
 fn softmax_impl(a: Robj) -> Result<Robj, InputError> {
-    let mut out = map_numeric(&a, "a", softmax_into, softmax_into)?;
+    let mut out = map_numeric(&a, "a", softmax_into, softmax_into, thread_count())?;
     copy_all_attributes(&a, &mut out);
     Ok(out)
 }
@@ -53,13 +54,34 @@ fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError>
         )));
     }
 
+    let threads = thread_count();
     let error = match (predictions, targets) {
-        (Numeric::Double(y), Numeric::Double(t)) => cross_entropy_error_single(y, t),
-        (Numeric::Double(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t),
-        (Numeric::Integer(y), Numeric::Double(t)) => cross_entropy_error_single(y, t),
-        (Numeric::Integer(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t),
+        (Numeric::Double(y), Numeric::Double(t)) => cross_entropy_error_single(y, t, threads),
+        (Numeric::Double(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t, threads),
+        (Numeric::Integer(y), Numeric::Double(t)) => cross_entropy_error_single(y, t, threads),
+        (Numeric::Integer(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t, threads),
     };
     Ok(Robj::from(error))
+}
+
+// Sets the number of threads for long inputs; the R wrapper validates `count`.
+#[extendr]
+fn set_thread_count_impl(count: i32) {
+    set_thread_count(usize::try_from(count).unwrap_or(1));
+}
+
+// The number of threads for long inputs.
+#[extendr]
+fn thread_count_impl() -> i32 {
+    i32::try_from(thread_count()).unwrap_or(i32::MAX)
+}
+
+// The number of threads that the machine can run at once, 1 if unknown.
+#[extendr]
+fn available_cores_impl() -> i32 {
+    std::thread::available_parallelism()
+        .map(|cores| i32::try_from(cores.get()).unwrap_or(i32::MAX))
+        .unwrap_or(1)
 }
 
 extendr_module! {
@@ -68,4 +90,7 @@ extendr_module! {
     fn relu_impl;
     fn softmax_impl;
     fn cross_entropy_error_single_impl;
+    fn set_thread_count_impl;
+    fn thread_count_impl;
+    fn available_cores_impl;
 }

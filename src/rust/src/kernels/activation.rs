@@ -1,10 +1,12 @@
 //! Activation functions: sigmoid, ReLU and softmax.
 //!
 //! Every kernel reads any [`RealInput`] slice and writes doubles into `out`,
-//! which must have the same length as the input.
+//! which must have the same length as the input. Long inputs are split
+//! across up to `threads` threads (see [`super::parallel`]); the results are
+//! the same for every thread count.
 
+use super::parallel::{for_each_chunk_mut, map_chunks, map_chunks_and_sum, reduce_chunks};
 use super::real::{is_na_real, na_real, r_exp, RealInput};
-use super::sum::sum_like_r;
 
 /// Computes the sigmoid `1 / (1 + exp(-x))` of every element.
 ///
@@ -16,11 +18,12 @@ use super::sum::sum_like_r;
 /// # Panics
 ///
 /// Panics if `out` and `x` differ in length.
-pub fn sigmoid_into<T: RealInput>(x: &[T], out: &mut [f64]) {
-    assert_eq!(x.len(), out.len(), "output length must equal input length");
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = 1.0 / (1.0 + r_exp(-v.to_real()));
-    }
+pub fn sigmoid_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    map_chunks(x, out, threads, |x, out| {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = 1.0 / (1.0 + r_exp(-v.to_real()));
+        }
+    });
 }
 
 /// Computes the ReLU of every element as R's `ifelse(x > 0, x, 0)` does.
@@ -32,18 +35,19 @@ pub fn sigmoid_into<T: RealInput>(x: &[T], out: &mut [f64]) {
 /// # Panics
 ///
 /// Panics if `out` and `x` differ in length.
-pub fn relu_into<T: RealInput>(x: &[T], out: &mut [f64]) {
-    assert_eq!(x.len(), out.len(), "output length must equal input length");
-    for (o, &v) in out.iter_mut().zip(x) {
-        let value = v.to_real();
-        *o = if value > 0.0 {
-            value
-        } else if value.is_nan() {
-            na_real()
-        } else {
-            0.0
-        };
-    }
+pub fn relu_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    map_chunks(x, out, threads, |x, out| {
+        for (o, &v) in out.iter_mut().zip(x) {
+            let value = v.to_real();
+            *o = if value > 0.0 {
+                value
+            } else if value.is_nan() {
+                na_real()
+            } else {
+                0.0
+            };
+        }
+    });
 }
 
 /// Returns the maximum the way R's `max()` does for doubles.
@@ -82,21 +86,29 @@ pub fn max_like_r<T: RealInput>(x: &[T]) -> f64 {
 /// # Panics
 ///
 /// Panics if `out` and `a` differ in length.
-pub fn softmax_into<T: RealInput>(a: &[T], out: &mut [f64]) {
+pub fn softmax_into<T: RealInput>(a: &[T], out: &mut [f64], threads: usize) {
     assert_eq!(a.len(), out.len(), "output length must equal input length");
     if a.is_empty() {
         return;
     }
 
-    let max = max_like_r(a);
-    for (o, &v) in out.iter_mut().zip(a) {
-        *o = r_exp(v.to_real() - max);
-    }
+    // R's rule for max() gives the same result over chunk maxima as over the
+    // elements: NA if any, else the last NaN, else the first largest value.
+    let max = max_like_r(&reduce_chunks(a, threads, max_like_r));
 
-    let total = sum_like_r(out);
-    for o in out.iter_mut() {
-        *o /= total;
-    }
+    // R adds in order, so the exponentials are summed chunk by chunk in
+    // order while they are computed.
+    let total = map_chunks_and_sum(a, out, threads, |a, out| {
+        for (o, &v) in out.iter_mut().zip(a) {
+            *o = r_exp(v.to_real() - max);
+        }
+    });
+
+    for_each_chunk_mut(out, threads, |_, out| {
+        for o in out.iter_mut() {
+            *o /= total;
+        }
+    });
 }
 
 #[cfg(test)]
@@ -106,20 +118,62 @@ mod tests {
 
     fn sigmoid_of(x: &[f64]) -> Vec<f64> {
         let mut out = vec![0.0; x.len()];
-        sigmoid_into(x, &mut out);
+        sigmoid_into(x, &mut out, 1);
         out
     }
 
     fn relu_of(x: &[f64]) -> Vec<f64> {
         let mut out = vec![0.0; x.len()];
-        relu_into(x, &mut out);
+        relu_into(x, &mut out, 1);
         out
     }
 
     fn softmax_of<T: RealInput>(a: &[T]) -> Vec<f64> {
         let mut out = vec![0.0; a.len()];
-        softmax_into(a, &mut out);
+        softmax_into(a, &mut out, 1);
         out
+    }
+
+    /// Asserts that `kernel` gives bitwise the same output on 1, 2 and 3
+    /// threads, for lengths around the parallel threshold.
+    fn assert_thread_count_invariant(kernel: fn(&[f64], &mut [f64], usize)) {
+        use crate::kernels::parallel::{CHUNK_LEN, PARALLEL_MIN_LEN};
+        for len in [PARALLEL_MIN_LEN - 1, PARALLEL_MIN_LEN, 7 * CHUNK_LEN + 3] {
+            let mut x: Vec<f64> = (0..len).map(|i| ((i as f64) * 0.37).sin() * 30.0).collect();
+            x[len / 2] = -0.0;
+            let mut single = vec![0.0; len];
+            kernel(&x, &mut single, 1);
+            for threads in [2, 3] {
+                let mut parallel = vec![0.0; len];
+                kernel(&x, &mut parallel, threads);
+                let same = single
+                    .iter()
+                    .zip(&parallel)
+                    .all(|(a, b)| a.to_bits() == b.to_bits());
+                assert!(same, "length {len}, {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn kernels_do_not_depend_on_the_thread_count() {
+        assert_thread_count_invariant(sigmoid_into);
+        assert_thread_count_invariant(relu_into);
+        assert_thread_count_invariant(softmax_into);
+    }
+
+    #[test]
+    fn softmax_spreads_na_found_in_a_later_chunk() {
+        let len = 4 * crate::kernels::parallel::CHUNK_LEN;
+        let mut a = vec![1.0; len];
+        a[len - 1] = na_real();
+        a[10] = f64::NAN;
+        let mut out = vec![0.0; len];
+        softmax_into(&a, &mut out, 3);
+        // As in R, NaN - NA keeps the NaN, so that one position stays NaN.
+        assert!(out[10].is_nan() && !is_na_real(out[10]));
+        out[10] = na_real();
+        assert!(out.iter().all(|&v| is_na_real(v)));
     }
 
     fn assert_close(actual: &[f64], expected: &[f64], tolerance: f64) {
@@ -158,7 +212,7 @@ mod tests {
     #[test]
     fn sigmoid_reads_integers() {
         let mut out = [0.0; 3];
-        sigmoid_into(&[0_i32, 1, NA_INTEGER], &mut out);
+        sigmoid_into(&[0_i32, 1, NA_INTEGER], &mut out, 1);
         assert_eq!(out[0], 0.5);
         assert_eq!(out[1], 1.0 / (1.0 + (-1.0_f64).exp()));
         assert!(is_na_real(out[2]));

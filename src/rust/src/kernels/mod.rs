@@ -8,5 +8,6 @@
 
 pub mod activation;
 pub mod loss;
+pub mod parallel;
 pub mod real;
 pub mod sum;

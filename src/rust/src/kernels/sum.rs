@@ -10,10 +10,6 @@
 #[cfg(not(target_arch = "x86_64"))]
 use super::real::{is_na_real, na_real};
 
-/// Number of terms that [`sum_like_r_by`] evaluates into a buffer before
-/// adding them.
-const TERM_BUFFER: usize = 512;
-
 /// An accumulator that adds doubles the way R's `sum()` does.
 #[derive(Clone, Debug, Default)]
 pub struct RSum {
@@ -64,23 +60,6 @@ impl RSum {
 pub fn sum_like_r(values: &[f64]) -> f64 {
     let mut sum = RSum::default();
     sum.add_slice(values);
-    sum.value()
-}
-
-/// Sums `term(0), term(1), ..., term(len - 1)` as R's `sum()` would sum a
-/// vector of those terms, without allocating that vector.
-pub fn sum_like_r_by(len: usize, term: impl Fn(usize) -> f64) -> f64 {
-    let mut sum = RSum::default();
-    let mut buffer = [0.0; TERM_BUFFER];
-    let mut start = 0;
-    while start < len {
-        let count = TERM_BUFFER.min(len - start);
-        for (offset, slot) in buffer[..count].iter_mut().enumerate() {
-            *slot = term(start + offset);
-        }
-        sum.add_slice(&buffer[..count]);
-        start += count;
-    }
     sum.value()
 }
 
@@ -280,18 +259,6 @@ mod tests {
         assert!(sum_like_r(&[f64::NEG_INFINITY, f64::INFINITY]).is_nan());
         assert_eq!(compensated(&[1.0, f64::INFINITY]), f64::INFINITY);
         assert!(compensated(&[f64::NEG_INFINITY, f64::INFINITY]).is_nan());
-    }
-
-    #[test]
-    fn sum_like_r_by_equals_sum_like_r_across_buffers() {
-        let values: Vec<f64> = (0..3 * TERM_BUFFER + 17)
-            .map(|i| (i as f64).sin())
-            .collect();
-        assert_eq!(
-            sum_like_r_by(values.len(), |i| values[i]).to_bits(),
-            sum_like_r(&values).to_bits()
-        );
-        assert_eq!(sum_like_r_by(0, |_| 1.0).to_bits(), 0.0_f64.to_bits());
     }
 
     #[test]

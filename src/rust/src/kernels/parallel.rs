@@ -1,0 +1,363 @@
+//! Splitting long inputs into chunks that several threads work on.
+//!
+//! Work is cut into chunks of [`CHUNK_LEN`] elements that threads claim in
+//! order from a shared counter. Elementwise results do not depend on which
+//! thread computes a chunk, and sums add their terms in index order (see
+//! [`ordered_sum`]), so every result is the same for any thread count.
+//! The threads touch only plain slices, never the R API.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread;
+
+use super::sum::RSum;
+
+/// Number of elements in one chunk: one unit of work for a thread.
+pub const CHUNK_LEN: usize = 1 << 15;
+
+/// Inputs shorter than this run on the calling thread, because starting
+/// threads costs more than they save on them.
+pub const PARALLEL_MIN_LEN: usize = 1 << 16;
+
+/// Number of chunks that [`ordered_sum`] computes in parallel before adding
+/// them up, per thread.
+const SUM_WINDOW_CHUNKS_PER_THREAD: usize = 8;
+
+static THREAD_COUNT: AtomicUsize = AtomicUsize::new(1);
+
+/// Sets the number of threads that long inputs are split across (at least 1).
+pub fn set_thread_count(count: usize) {
+    THREAD_COUNT.store(count.max(1), Ordering::Relaxed);
+}
+
+/// Returns the number of threads that long inputs are split across.
+pub fn thread_count() -> usize {
+    THREAD_COUNT.load(Ordering::Relaxed)
+}
+
+/// Returns how many threads to use for `len` elements when `threads` are
+/// allowed: one for short inputs, and never more than there are chunks.
+pub fn threads_for(len: usize, threads: usize) -> usize {
+    if len < PARALLEL_MIN_LEN {
+        1
+    } else {
+        threads.clamp(1, len.div_ceil(CHUNK_LEN))
+    }
+}
+
+/// Locks `mutex`. A lock is poisoned only when its holder panicked, and that
+/// panic ends the whole computation anyway, so poisoning is ignored.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Calls `work(k)` once for every chunk index `k` in `0..chunk_count`, on
+/// `threads` threads. With one thread the calling thread does the work.
+fn run_chunks(chunk_count: usize, threads: usize, work: impl Fn(usize) + Sync) {
+    if threads <= 1 {
+        (0..chunk_count).for_each(work);
+        return;
+    }
+    let next_chunk = AtomicUsize::new(0);
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let k = next_chunk.fetch_add(1, Ordering::Relaxed);
+                if k >= chunk_count {
+                    break;
+                }
+                work(k);
+            });
+        }
+    });
+}
+
+/// Calls `work(offset, chunk)` for consecutive chunks of `out`, where
+/// `offset` is the index of the chunk's first element in `out`.
+pub fn for_each_chunk_mut(
+    out: &mut [f64],
+    threads: usize,
+    work: impl Fn(usize, &mut [f64]) + Sync,
+) {
+    let threads = threads_for(out.len(), threads);
+    if threads == 1 {
+        work(0, out);
+        return;
+    }
+    // Each chunk sits behind its own lock so that any thread can take it;
+    // every lock is taken exactly once, so none is ever contended.
+    let chunks: Vec<Mutex<&mut [f64]>> = out.chunks_mut(CHUNK_LEN).map(Mutex::new).collect();
+    run_chunks(chunks.len(), threads, |k| {
+        let mut chunk = lock(&chunks[k]);
+        work(k * CHUNK_LEN, &mut chunk);
+    });
+}
+
+/// Writes `kernel(input chunk, output chunk)` over matching chunks of `input`
+/// and `out`.
+///
+/// # Panics
+///
+/// Panics if `input` and `out` differ in length.
+pub fn map_chunks<T: Sync>(
+    input: &[T],
+    out: &mut [f64],
+    threads: usize,
+    kernel: impl Fn(&[T], &mut [f64]) + Sync,
+) {
+    assert_eq!(
+        input.len(),
+        out.len(),
+        "output length must equal input length"
+    );
+    for_each_chunk_mut(out, threads, |offset, chunk| {
+        kernel(&input[offset..offset + chunk.len()], chunk);
+    });
+}
+
+/// Writes `kernel(input chunk, output chunk)` over matching chunks of `input`
+/// and `out`, like [`map_chunks`], and returns the sum of `out` as R's
+/// `sum()` computes it.
+///
+/// The sum runs while the output is written: a thread that finishes a chunk
+/// adds every finished chunk at the front of the sum, in order, unless
+/// another thread is already doing so. What is left at the end is added by
+/// the calling thread. Each chunk is added while it is still in cache.
+///
+/// # Panics
+///
+/// Panics if `input` and `out` differ in length.
+pub fn map_chunks_and_sum<T: Sync>(
+    input: &[T],
+    out: &mut [f64],
+    threads: usize,
+    kernel: impl Fn(&[T], &mut [f64]) + Sync,
+) -> f64 {
+    assert_eq!(
+        input.len(),
+        out.len(),
+        "output length must equal input length"
+    );
+    let threads = threads_for(out.len(), threads);
+    if threads == 1 {
+        let mut sum = RSum::default();
+        for (input, out) in input.chunks(CHUNK_LEN).zip(out.chunks_mut(CHUNK_LEN)) {
+            kernel(input, out);
+            sum.add_slice(out);
+        }
+        return sum.value();
+    }
+
+    let chunks: Vec<Mutex<&mut [f64]>> = out.chunks_mut(CHUNK_LEN).map(Mutex::new).collect();
+    let finished: Vec<AtomicBool> = chunks.iter().map(|_| AtomicBool::new(false)).collect();
+    // The index of the first chunk not yet added, and the sum so far.
+    let front = Mutex::new((0_usize, RSum::default()));
+
+    run_chunks(chunks.len(), threads, |k| {
+        {
+            let mut chunk = lock(&chunks[k]);
+            let start = k * CHUNK_LEN;
+            kernel(&input[start..start + chunk.len()], &mut chunk);
+        }
+        finished[k].store(true, Ordering::Release);
+
+        if let Ok(mut front) = front.try_lock() {
+            let (next, sum) = &mut *front;
+            while *next < chunks.len() && finished[*next].load(Ordering::Acquire) {
+                sum.add_slice(&lock(&chunks[*next]));
+                *next += 1;
+            }
+        }
+    });
+
+    let (mut next, mut sum) = front.into_inner().unwrap_or_else(PoisonError::into_inner);
+    while next < chunks.len() {
+        sum.add_slice(&lock(&chunks[next]));
+        next += 1;
+    }
+    sum.value()
+}
+
+/// Computes `reduce(chunk)` for consecutive chunks of `input` and returns the
+/// results in chunk order.
+pub fn reduce_chunks<T: Sync, R: Send>(
+    input: &[T],
+    threads: usize,
+    reduce: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads_for(input.len(), threads);
+    if threads == 1 {
+        return vec![reduce(input)];
+    }
+    let results: Vec<Mutex<Option<R>>> =
+        input.chunks(CHUNK_LEN).map(|_| Mutex::new(None)).collect();
+    run_chunks(results.len(), threads, |k| {
+        let start = k * CHUNK_LEN;
+        let end = input.len().min(start + CHUNK_LEN);
+        let value = reduce(&input[start..end]);
+        *lock(&results[k]) = Some(value);
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .expect("run_chunks computes every chunk")
+        })
+        .collect()
+}
+
+/// Sums the terms that `produce(range, terms)` pushes for consecutive index
+/// ranges covering `0..len`, adding them in order as R's `sum()` does.
+///
+/// `produce` may leave out terms that cannot change the sum (`+0` or `-0`).
+/// Threads produce a window of chunks at a time into reused buffers, and the
+/// calling thread then adds the window's terms, so memory stays bounded
+/// whatever `len` is.
+pub fn ordered_sum(
+    len: usize,
+    threads: usize,
+    produce: impl Fn(Range<usize>, &mut Vec<f64>) + Sync,
+) -> f64 {
+    let threads = threads_for(len, threads);
+    let chunk_count = len.div_ceil(CHUNK_LEN);
+    let window = if threads == 1 {
+        1
+    } else {
+        threads * SUM_WINDOW_CHUNKS_PER_THREAD
+    };
+    let buffers: Vec<Mutex<Vec<f64>>> = (0..window.min(chunk_count))
+        .map(|_| Mutex::new(Vec::with_capacity(CHUNK_LEN)))
+        .collect();
+
+    let mut sum = RSum::default();
+    let mut first_chunk = 0;
+    while first_chunk < chunk_count {
+        let chunks_in_window = window.min(chunk_count - first_chunk);
+        run_chunks(chunks_in_window, threads, |j| {
+            let start = (first_chunk + j) * CHUNK_LEN;
+            let end = len.min(start + CHUNK_LEN);
+            let mut terms = lock(&buffers[j]);
+            terms.clear();
+            produce(start..end, &mut terms);
+        });
+        for buffer in &buffers[..chunks_in_window] {
+            sum.add_slice(&lock(buffer));
+        }
+        first_chunk += chunks_in_window;
+    }
+    sum.value()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernels::sum::sum_like_r;
+
+    const LENGTHS: [usize; 6] = [
+        0,
+        1,
+        PARALLEL_MIN_LEN - 1,
+        PARALLEL_MIN_LEN,
+        PARALLEL_MIN_LEN + 1,
+        5 * CHUNK_LEN + 123,
+    ];
+
+    #[test]
+    fn threads_for_keeps_short_inputs_on_one_thread() {
+        assert_eq!(threads_for(PARALLEL_MIN_LEN - 1, 8), 1);
+        assert_eq!(
+            threads_for(PARALLEL_MIN_LEN, 8),
+            PARALLEL_MIN_LEN / CHUNK_LEN
+        );
+        assert_eq!(threads_for(100 * CHUNK_LEN, 3), 3);
+        assert_eq!(threads_for(100 * CHUNK_LEN, 0), 1);
+    }
+
+    #[test]
+    fn map_chunks_covers_every_element_once() {
+        for len in LENGTHS {
+            for threads in [1, 2, 3] {
+                let input: Vec<f64> = (0..len).map(|i| i as f64).collect();
+                let mut out = vec![-1.0; len];
+                map_chunks(&input, &mut out, threads, |chunk, out_chunk| {
+                    for (o, &v) in out_chunk.iter_mut().zip(chunk) {
+                        *o = v * 2.0;
+                    }
+                });
+                assert!(out.iter().enumerate().all(|(i, &v)| v == 2.0 * i as f64));
+            }
+        }
+    }
+
+    #[test]
+    fn reduce_chunks_returns_results_in_order() {
+        let input: Vec<usize> = (0..3 * CHUNK_LEN + 5).collect();
+        let firsts = reduce_chunks(&input, 3, |chunk| chunk[0]);
+        assert_eq!(firsts, vec![0, CHUNK_LEN, 2 * CHUNK_LEN, 3 * CHUNK_LEN]);
+        assert_eq!(
+            reduce_chunks(&input[..10], 3, |chunk| chunk.len()),
+            vec![10]
+        );
+    }
+
+    #[test]
+    fn ordered_sum_equals_a_sequential_sum_for_any_thread_count() {
+        for len in LENGTHS {
+            let values: Vec<f64> = (0..len).map(|i| ((i as f64) * 0.61).sin() * 1e3).collect();
+            let expected = sum_like_r(&values);
+            for threads in [1, 2, 3] {
+                let total = ordered_sum(len, threads, |range, terms| {
+                    terms.extend_from_slice(&values[range]);
+                });
+                assert_eq!(
+                    total.to_bits(),
+                    expected.to_bits(),
+                    "len {len}, {threads} threads"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn map_chunks_and_sum_equals_map_then_sum() {
+        for len in LENGTHS {
+            let input: Vec<f64> = (0..len).map(|i| ((i as f64) * 0.29).cos() * 1e2).collect();
+            let expected = sum_like_r(&input.iter().map(|v| v * 3.0).collect::<Vec<_>>());
+            for threads in [1, 2, 3] {
+                let mut out = vec![0.0; len];
+                let total = map_chunks_and_sum(&input, &mut out, threads, |input, out| {
+                    for (o, &v) in out.iter_mut().zip(input) {
+                        *o = v * 3.0;
+                    }
+                });
+                assert_eq!(
+                    total.to_bits(),
+                    expected.to_bits(),
+                    "len {len}, {threads} threads"
+                );
+                assert!(out.iter().zip(&input).all(|(o, v)| *o == v * 3.0));
+            }
+        }
+    }
+
+    #[test]
+    fn ordered_sum_may_skip_zero_terms() {
+        let len = 3 * CHUNK_LEN;
+        let total = ordered_sum(len, 2, |range, terms| {
+            terms.extend(range.filter(|i| i % 1000 == 0).map(|i| i as f64));
+        });
+        let expected: f64 = (0..len).filter(|i| i % 1000 == 0).map(|i| i as f64).sum();
+        assert_eq!(total, expected);
+    }
+
+    #[test]
+    fn thread_count_is_at_least_one() {
+        set_thread_count(0);
+        assert_eq!(thread_count(), 1);
+        set_thread_count(3);
+        assert_eq!(thread_count(), 3);
+        set_thread_count(1);
+    }
+}
