@@ -95,6 +95,9 @@ random_doubles <- function(n, seed, specials = TRUE) {
 
 test_lengths <- c(1, 2, 3, 7, 10, 100, 1000, 16385, 1e5, 1e6)
 
+# A minimal S4 class for the bad inputs below.
+methods::setClass("Neuron", representation(weight = "numeric"))
+
 # Inputs that every function must reject, and how the message names them.
 bad_inputs <- list(
   "a character vector" = c("a", "b"),
@@ -106,5 +109,10 @@ bad_inputs <- list(
   "a function" = function(x) x,
   "a raw vector" = as.raw(c(1, 2)),
   "an environment" = new.env(),
-  "an object of class `Date`" = as.Date("2024-01-01")
+  "an object of class <Date>" = as.Date("2024-01-01"),
+  "an object of class <matrix/array>" = structure(matrix(1:4, 2), class = c("matrix", "array")),
+  "a double vector flagged as an S4 object" = asS4(c(-1, 2)),
+  "an object of class <Neuron>" = methods::new("Neuron", weight = 1),
+  "a call" = quote(f(x)),
+  "a symbol" = quote(x)
 )

@@ -136,6 +136,41 @@ test_that("sigmoid() and softmax() keep every attribute", {
   expect_identical(by_name(attributes(softmax(x))), by_name(attributes(softmax_r(x))))
 })
 
+# Inputs whose attributes R's arithmetic and comparison treat differently.
+attribute_cases <- list(
+  "named vector" = c(a = -1, b = 2, c = 0),
+  "names with NA" = c(a = -1, b = 2, 3)[c(1, 2, 4)],
+  "matrix with dimnames" = matrix(c(-1, 2, -3, 4), 2, dimnames = list(c("r1", "r2"), c("c1", "c2"))),
+  "matrix with names" = structure(matrix(c(-1, 2, -3, 4), 2), names = c("a", "b", "c", "d")),
+  "1-d array" = array(c(-1, 2, 3), 3, list(c("x", "y", "z"))),
+  "3-d array with units" = structure(array(-3:8 / 2, c(2, 3, 2)), units = "logits"),
+  "tsp without class" = structure(c(-1, 2, 3), tsp = c(1, 3, 1)),
+  "comment" = structure(c(-1, 2), comment = "a note"),
+  "empty with names and units" = structure(numeric(0), names = character(0), units = "logits"),
+  "empty matrix with dimnames" = structure(
+    matrix(numeric(0), 0, 3, dimnames = list(NULL, c("a", "b", "c"))),
+    units = "logits"
+  ),
+  "empty integer with names" = structure(integer(0), names = character(0))
+)
+
+test_that("activations keep the attributes their twins keep", {
+  for (case in names(attribute_cases)) {
+    x <- attribute_cases[[case]]
+    expect_identical_bits(sigmoid(x), sigmoid_r(x), label = paste("sigmoid:", case))
+    expect_identical_bits(
+      relu(x),
+      as_double_keeping_attributes(relu_r(x)),
+      label = paste("relu:", case)
+    )
+    expect_identical_bits(
+      softmax(x),
+      suppressWarnings(softmax_r(x)),
+      label = paste("softmax:", case)
+    )
+  }
+})
+
 test_that("relu() keeps only names, dim and dimnames", {
   x <- matrix(c(-1, 2, -3, 4), 2, dimnames = list(c("r1", "r2"), c("c1", "c2")))
   attr(x, "units") <- "logits"

@@ -1,16 +1,28 @@
 //! Conversion between R objects and the kernels' slices, and the argument
 //! checks that turn bad input into R errors.
 
-use extendr_api::prelude::*;
-use extendr_api::{rtype_to_sxp, SEXP};
+use std::ffi::CStr;
 
-// R API functions that extendr-api 0.9 does not bind. `SEXP` is an opaque
+use extendr_api::prelude::*;
+use extendr_api::rtype_to_sxp;
+use extendr_ffi::{
+    R_ClassSymbol, R_NilValue, Rf_getAttrib, Rf_isObject, Rf_isS4, Rf_xlength, R_CHAR, SEXP,
+    STRING_ELT,
+};
+
+// R API functions that extendr-ffi 0.9 does not declare. `SEXP` is an opaque
 // pointer, declared in extendr-ffi the same way for R's other functions.
 #[allow(improper_ctypes)]
 extern "C" {
-    // Copies every attribute of `from` to `to`, as R's own arithmetic does.
-    fn SHALLOW_DUPLICATE_ATTRIB(to: SEXP, from: SEXP);
+    // Returns a string's characters in UTF-8, converted from its declared
+    // encoding. Raises an R error for strings declared as "bytes".
+    fn Rf_translateCharUTF8(string: SEXP) -> *const std::os::raw::c_char;
+    // Returns a string's declared encoding, a cetype_t.
+    fn Rf_getCharCE(string: SEXP) -> std::os::raw::c_int;
 }
+
+/// The cetype_t of strings declared as raw bytes, which R will not translate.
+const CE_BYTES: std::os::raw::c_int = 3;
 
 /// An argument that failed its check; the message is the R error message.
 #[derive(Debug)]
@@ -55,9 +67,11 @@ impl Numeric<'_> {
 /// argument's name in the R function.
 pub fn numeric_arg<'a>(x: &'a Robj, arg: &str) -> Result<Numeric<'a>, InputError> {
     let expected = "a double, integer or logical vector, matrix or array";
-    if x.get_attrib(class_symbol()).is_some() {
+    // SAFETY: `x` is a protected R object.
+    let has_class = unsafe { Rf_isObject(x.get()).into() || Rf_isS4(x.get()).into() };
+    if has_class {
         return Err(InputError(format!(
-            "`{arg}` must be {expected} without a class, not {}.",
+            "`{arg}` must be {expected} without a class attribute, not {}.",
             describe(x)
         )));
     }
@@ -79,14 +93,15 @@ pub fn numeric_arg<'a>(x: &'a Robj, arg: &str) -> Result<Numeric<'a>, InputError
 /// Describes what kind of R object `x` is, for error messages: "a factor",
 /// "a character vector", "NULL".
 pub fn describe(x: &Robj) -> String {
-    if let Some(classes) = x.class() {
-        let classes: Vec<&str> = classes.collect();
-        return match classes.first() {
-            _ if classes.contains(&"data.frame") => "a data frame".to_string(),
-            _ if classes.contains(&"factor") => "a factor".to_string(),
-            Some(first) => format!("an object of class `{first}`"),
-            None => "an object with an empty class".to_string(),
-        };
+    let classes = class_names(x);
+    if classes.iter().any(|class| class == "data.frame") {
+        return "a data frame".to_string();
+    }
+    if classes.iter().any(|class| class == "factor") {
+        return "a factor".to_string();
+    }
+    if !classes.is_empty() {
+        return format!("an object of class <{}>", classes.join("/"));
     }
     let kind = match x.rtype() {
         Rtype::Null => "NULL",
@@ -107,7 +122,41 @@ pub fn describe(x: &Robj) -> String {
         Rtype::S4 => "an S4 object",
         _ => "an unsupported R object",
     };
-    kind.to_string()
+    // SAFETY: `x` is a protected R object.
+    let s4 = unsafe { Rf_isS4(x.get()).into() };
+    if s4 {
+        format!("{kind} flagged as an S4 object")
+    } else {
+        kind.to_string()
+    }
+}
+
+/// Returns the class attribute of `x` as UTF-8 strings, converting from the
+/// strings' declared encodings; empty without a class attribute.
+fn class_names(x: &Robj) -> Vec<String> {
+    // SAFETY: `x` is protected, so its class attribute and that attribute's
+    // strings are too. R only accepts a character vector as a class
+    // attribute. Both R_CHAR() and Rf_translateCharUTF8() return
+    // NUL-terminated strings that live until the .Call() returns, and bytes
+    // strings, which Rf_translateCharUTF8() would raise an R error on, are
+    // read as they are.
+    unsafe {
+        let classes = Rf_getAttrib(x.get(), R_ClassSymbol);
+        if classes == R_NilValue {
+            return Vec::new();
+        }
+        (0..Rf_xlength(classes))
+            .map(|i| {
+                let string = STRING_ELT(classes, i);
+                let chars = if Rf_getCharCE(string) == CE_BYTES {
+                    R_CHAR(string)
+                } else {
+                    Rf_translateCharUTF8(string)
+                };
+                CStr::from_ptr(chars).to_string_lossy().into_owned()
+            })
+            .collect()
+    }
 }
 
 /// Allocates a double vector of length `len` whose elements the caller must
@@ -177,23 +226,4 @@ pub fn map_numeric(
         Numeric::Integer(values) => integer_kernel(values, out_values, threads),
     }
     Ok(out)
-}
-
-/// Copies every attribute of `from` to `to`, as `1 / (1 + exp(-x))` keeps
-/// them all.
-pub fn copy_all_attributes(from: &Robj, to: &mut Robj) {
-    // SAFETY: both are valid, protected R objects, and `to` is a fresh vector
-    // of the same length as `from`, so `dim` and `names` fit it.
-    unsafe { SHALLOW_DUPLICATE_ATTRIB(to.get_mut(), from.get()) }
-}
-
-/// Copies `names`, `dim` and `dimnames` of `from` to `to`, the attributes that
-/// `ifelse(x > 0, x, 0)` keeps.
-pub fn copy_shape_attributes(from: &Robj, to: &mut Robj) -> Result<(), InputError> {
-    for symbol in [names_symbol(), dim_symbol(), dimnames_symbol()] {
-        if let Some(value) = from.get_attrib(symbol.clone()) {
-            to.set_attrib(symbol, value)?;
-        }
-    }
-    Ok(())
 }

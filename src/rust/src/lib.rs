@@ -7,37 +7,40 @@
 
 use extendr_api::prelude::*;
 
+mod attributes;
 mod convert;
 pub mod kernels;
 
-use convert::{
-    copy_all_attributes, copy_shape_attributes, map_numeric, numeric_arg, InputError, Numeric,
-};
+use attributes::{copy_arithmetic_attributes, copy_comparison_attributes, Operand};
+use convert::{map_numeric, numeric_arg, InputError, Numeric};
 use kernels::activation::{relu_into, sigmoid_into, softmax_into};
 use kernels::loss::cross_entropy_error_single;
 use kernels::parallel::{set_thread_count, thread_count};
 
-// Sigmoid of every element of `x`, keeping all of its attributes.
+// Sigmoid of every element of `x`, with the attributes that the twin's
+// `1 / (1 + exp(-x))` keeps.
 #[extendr]
 fn sigmoid_impl(x: Robj) -> Result<Robj, InputError> {
     let mut out = map_numeric(&x, "x", sigmoid_into, sigmoid_into, thread_count())?;
-    copy_all_attributes(&x, &mut out);
+    copy_arithmetic_attributes(&x, &mut out, Operand::Second);
     Ok(out)
 }
 
-// ReLU of every element of `x`, keeping names, dim and dimnames.
+// ReLU of every element of `x`, with the attributes that the twin's
+// `ifelse(x > 0, x, 0)` keeps.
 #[extendr]
 fn relu_impl(x: Robj) -> Result<Robj, InputError> {
     let mut out = map_numeric(&x, "x", relu_into, relu_into, thread_count())?;
-    copy_shape_attributes(&x, &mut out)?;
+    copy_comparison_attributes(&x, &mut out);
     Ok(out)
 }
 
-// Softmax over all elements of `a`, keeping all of its attributes.
+// Softmax over all elements of `a`, with the attributes that the twin's
+// `exp(a - max(a)) / sum(...)` keeps.
 #[extendr]
 fn softmax_impl(a: Robj) -> Result<Robj, InputError> {
     let mut out = map_numeric(&a, "a", softmax_into, softmax_into, thread_count())?;
-    copy_all_attributes(&a, &mut out);
+    copy_arithmetic_attributes(&a, &mut out, Operand::First);
     Ok(out)
 }
 
