@@ -1,7 +1,7 @@
 #' Sigmoid Function
 #'
-#' Computes the logistic sigmoid \eqn{1 / (1 + e^{-x})} of every element of
-#' `x` in Rust. `sigmoid_r()` is the same formula in plain R,
+#' Computes the logistic sigmoid \eqn{1 / (1 + e^{-x})}{1 / (1 + exp(-x))}
+#' of every element of `x` in Rust. `sigmoid_r()` is the same formula in plain R,
 #' `1 / (1 + exp(-x))`, and serves as the reference that `sigmoid()` is
 #' tested against.
 #'
@@ -12,15 +12,20 @@
 #' `exp()` overflows, give exactly 0.
 #'
 #' @section Differences from the R formula:
-#' * An object with a class (a factor, a data frame, a `Date`) is an error,
-#'   where `sigmoid_r()` applies whatever method R finds for `-` and `exp()`.
-#' * Character, complex, list and other non-numeric input is an error in both,
-#'   but `sigmoid()`'s message names the argument and what it received.
+#' * An object with a class attribute (a factor, a data frame, a `Date`) or
+#'   flagged as S4 is an error, where `sigmoid_r()` applies whatever method R
+#'   finds for `-` and `exp()`.
+#' * Complex input is an error, where `sigmoid_r()` computes the complex
+#'   sigmoid.
+#' * Character, list and other non-numeric input is an error in both, but
+#'   `sigmoid()`'s message names the argument and what it received.
 #'
 #' @param x A double, integer or logical vector, matrix or array without a
-#'   class. Integers and logicals are converted to double.
-#' @return A double vector of the same length as `x`, with all of `x`'s
-#'   attributes (names, dim, dimnames and any others).
+#'   class attribute. Integers and logicals are converted to double.
+#' @return A double vector of the same length as `x`, with the attributes
+#'   that R's arithmetic gives `sigmoid_r(x)`: all of `x`'s attributes, except
+#'   that a matrix or array keeps no names besides its dimnames, and an empty
+#'   `x` keeps only dim and dimnames.
 #' @family activation functions
 #' @export
 #' @examples
@@ -32,7 +37,9 @@
 #' # Attributes are kept, as in the R formula.
 #' sigmoid(matrix(c(-1, 0, 1, 2), nrow = 2))
 sigmoid <- function(x) {
-  stop_on_rust_error(sigmoid_impl(x))
+  result <- .Call(wrap__sigmoid_impl, x)
+  if (is.list(result)) stop_rust_error(result)
+  result
 }
 
 #' ReLU Function
@@ -51,14 +58,16 @@ sigmoid <- function(x) {
 #' * `relu()` always returns a double vector. `relu_r()` returns an integer
 #'   vector for integer input without negative values (`relu_r(1:3)`), and a
 #'   logical `NA` for a single `NA` or `NaN`.
-#' * An object with a class (a factor, a data frame, a `Date`) is an error,
-#'   where `relu_r()` calls its methods for `>` and `[<-`.
+#' * An object with a class attribute (a factor, a data frame, a `Date`) or
+#'   flagged as S4 is an error, where `relu_r()` calls its methods for `>`
+#'   and `` `[<-` ``.
 #' * Character, complex, list and other non-numeric input is an error.
 #'   `relu_r()` compares strings with `"0"` instead.
 #'
 #' @inheritParams sigmoid
-#' @return A double vector of the same length as `x`, with `x`'s names, dim and
-#'   dimnames, the attributes that `ifelse()` keeps. Other attributes are
+#' @return A double vector of the same length as `x`, with the attributes
+#'   that `x > 0` keeps and `ifelse()` passes on: dim and dimnames for a
+#'   matrix or array, names otherwise, and `tsp`. Other attributes are
 #'   dropped.
 #' @family activation functions
 #' @export
@@ -72,12 +81,16 @@ sigmoid <- function(x) {
 #' str(relu(1:3))
 #' str(relu_r(1:3))
 relu <- function(x) {
-  stop_on_rust_error(relu_impl(x))
+  result <- .Call(wrap__relu_impl, x)
+  if (is.list(result)) stop_rust_error(result)
+  result
 }
 
 #' Softmax Function
 #'
-#' Computes the softmax \eqn{e^{a_i - \max a} / \sum_j e^{a_j - \max a}} over
+#' Computes the softmax
+#' \eqn{e^{a_i - \max a} / \sum_j e^{a_j - \max a}}{exp(a[i] - max(a)) / sum(exp(a - max(a)))}
+#' over
 #' all elements of `a` in Rust. `softmax_r()` is the formula in plain R,
 #' `exp(a - max(a)) / sum(exp(a - max(a)))`, and serves as the reference that
 #' `softmax()` is tested against.
@@ -85,8 +98,10 @@ relu <- function(x) {
 #' Subtracting the maximum changes nothing in exact arithmetic, but keeps
 #' `exp()` from overflowing: `softmax(c(1000, 1000))` is `c(0.5, 0.5)`, where
 #' the textbook formula without it gives `NaN`. The result sums to 1 up to
-#' rounding. An `NA` anywhere makes every element `NA`, and otherwise a `NaN`
-#' anywhere makes every element `NaN`, as in the R formula.
+#' rounding. A missing value anywhere makes every element `NA` or `NaN`,
+#' exactly as in the R formula: with only `NaN`s, all are `NaN`; with an `NA`,
+#' all are `NA` except at the positions of `NaN`s, because R's arithmetic
+#' keeps the first operand's `NaN`.
 #'
 #' @section Accuracy:
 #' R's `sum()` adds in a C `long double`. On x86_64 that is the x87 80-bit
@@ -105,15 +120,20 @@ relu <- function(x) {
 #' * Integer and logical input is converted to double first, so subtracting the
 #'   maximum never overflows. `softmax_r()` subtracts in integer arithmetic and
 #'   returns `NA` with a warning when the range exceeds `.Machine$integer.max`.
-#' * An object with a class (a factor, a data frame) is an error.
+#' * An object with a class attribute (a factor, a data frame) or flagged as
+#'   S4 is an error.
+#' * Complex input is an error.
 #' * On processors other than x86_64, results can differ in the last bits
 #'   (see "Accuracy").
 #'
 #' @param a A double, integer or logical vector, matrix or array without a
-#'   class. Integers and logicals are converted to double.
-#' @return A double vector of the same length as `a`, with all of `a`'s
-#'   attributes. Its elements lie in \[0, 1\] and sum to 1 up to rounding,
-#'   unless `a` contains `NA`, `NaN` or `Inf`.
+#'   class attribute. Integers and logicals are converted to double.
+#' @return A double vector of the same length as `a`, with the attributes that
+#'   R's arithmetic gives `softmax_r(a)`: all of `a`'s attributes, except that
+#'   a matrix or array keeps no names besides its dimnames, and an empty `a`
+#'   keeps only dim and dimnames, or its names. The elements lie in \[0, 1\]
+#'   and sum to 1 up to rounding, unless `a` contains `NA`, `NaN` or `Inf`, or
+#'   only `-Inf`.
 #' @family activation functions
 #' @export
 #' @examples
@@ -124,5 +144,7 @@ relu <- function(x) {
 #' # No overflow, thanks to subtracting the maximum:
 #' softmax(c(1000, 1001, 1002))
 softmax <- function(a) {
-  stop_on_rust_error(softmax_impl(a))
+  result <- .Call(wrap__softmax_impl, a)
+  if (is.list(result)) stop_rust_error(result)
+  result
 }

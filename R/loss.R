@@ -1,6 +1,7 @@
 #' Cross-Entropy Error of One Sample
 #'
-#' Computes the cross-entropy error \eqn{-\sum_k t_k \log(y_k + 10^{-7})} of
+#' Computes the cross-entropy error
+#' \eqn{-\sum_k t_k \log(y_k + 10^{-7})}{-sum(t * log(y + 1e-7))} of
 #' predictions `y` against targets `t` in Rust. `cross_entropy_error_single_r()`
 #' is the formula in plain R, `-sum(t * log(y + 1e-7))`, and serves as the
 #' reference that `cross_entropy_error_single()` is tested against.
@@ -25,12 +26,14 @@
 #'   not a multiple of the shorter.
 #' * A negative prediction gives `NaN` without the warning "NaNs produced"
 #'   that `log()` gives in `cross_entropy_error_single_r()`.
-#' * An object with a class (a factor, a data frame) is an error.
+#' * An object with a class attribute (a factor, a data frame) or flagged as
+#'   S4 is an error, and so is complex input.
 #' * On processors other than x86_64, the result can differ in the last bits
 #'   (see "Accuracy").
 #'
 #' @param y Predicted probabilities: a double, integer or logical vector,
-#'   matrix or array without a class, such as the output of [softmax()].
+#'   matrix or array without a class attribute, such as the output of
+#'   [softmax()].
 #' @param t Targets of the same length as `y`, usually one-hot (1 for the true
 #'   class, 0 elsewhere). Same types as `y`.
 #' @return A double vector of length one, without attributes. Empty `y` and
@@ -48,5 +51,7 @@
 #' y <- c(0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
 #' cross_entropy_error_single(y, t)
 cross_entropy_error_single <- function(y, t) {
-  stop_on_rust_error(cross_entropy_error_single_impl(y, t))
+  result <- .Call(wrap__cross_entropy_error_single_impl, y, t)
+  if (is.list(result)) stop_rust_error(result)
+  result
 }
