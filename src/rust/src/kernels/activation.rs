@@ -1,4 +1,5 @@
-//! Activation functions: sigmoid, ReLU and softmax.
+//! Activation functions and their gradients: identity, step, sigmoid, ReLU
+//! and softmax.
 //!
 //! Every kernel reads any [`RealInput`] slice and writes doubles into `out`,
 //! which must have the same length as the input. Long inputs are split
@@ -22,6 +23,79 @@ pub fn sigmoid_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
     map_chunks(x, out, threads, |x, out| {
         for (o, &v) in out.iter_mut().zip(x) {
             *o = 1.0 / (1.0 + r_exp(-v.to_real()));
+        }
+    });
+}
+
+/// Copies every element as a double: the identity activation, which the book
+/// uses for regression outputs.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn identity_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    map_chunks(x, out, threads, |x, out| {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = v.to_real();
+        }
+    });
+}
+
+/// Computes `ifelse(x > 0, 1, 0)` for every element: 1 for positive values,
+/// 0 for zero, `-0` and negative values, and `NA` for `NA` and NaN.
+fn positive_indicator_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    map_chunks(x, out, threads, |x, out| {
+        for (o, &v) in out.iter_mut().zip(x) {
+            let value = v.to_real();
+            *o = if value > 0.0 {
+                1.0
+            } else if value.is_nan() {
+                na_real()
+            } else {
+                0.0
+            };
+        }
+    });
+}
+
+/// Computes the step function of every element: 1 where `x > 0`, else 0, and
+/// `NA` for `NA` and NaN, as R's `ifelse(x > 0, 1, 0)` does.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn step_function_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    positive_indicator_into(x, out, threads);
+}
+
+/// Computes the gradient of ReLU at every element: 1 where `x > 0`, else 0.
+///
+/// The gradient at the kink, `x = 0`, is taken as 0, as in the book's ReLU
+/// layer (which passes the gradient only where the input was positive) and in
+/// PyTorch. `NA` and NaN give `NA`, as in R's `ifelse(x > 0, 1, 0)`.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn relu_grad_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    positive_indicator_into(x, out, threads);
+}
+
+/// Computes the gradient of the sigmoid, `(1 - s) * s` with
+/// `s = 1 / (1 + exp(-x))`, for every element.
+///
+/// The operations are those of the R formula in the same order, so each
+/// result is bitwise equal to R's. Where the sigmoid saturates at 0 or 1 the
+/// gradient is exactly 0, never NaN.
+///
+/// # Panics
+///
+/// Panics if `out` and `x` differ in length.
+pub fn sigmoid_grad_into<T: RealInput>(x: &[T], out: &mut [f64], threads: usize) {
+    map_chunks(x, out, threads, |x, out| {
+        for (o, &v) in out.iter_mut().zip(x) {
+            let s = 1.0 / (1.0 + r_exp(-v.to_real()));
+            *o = (1.0 - s) * s;
         }
     });
 }
@@ -157,9 +231,49 @@ mod tests {
 
     #[test]
     fn kernels_do_not_depend_on_the_thread_count() {
+        assert_thread_count_invariant(identity_into);
+        assert_thread_count_invariant(step_function_into);
         assert_thread_count_invariant(sigmoid_into);
+        assert_thread_count_invariant(sigmoid_grad_into);
         assert_thread_count_invariant(relu_into);
+        assert_thread_count_invariant(relu_grad_into);
         assert_thread_count_invariant(softmax_into);
+    }
+
+    fn apply(kernel: fn(&[f64], &mut [f64], usize), x: &[f64]) -> Vec<f64> {
+        let mut out = vec![0.0; x.len()];
+        kernel(x, &mut out, 1);
+        out
+    }
+
+    #[test]
+    fn gradients_at_the_kink() {
+        assert_eq!(
+            apply(relu_grad_into, &[-1.0, 0.0, -0.0, 1.0]),
+            [0.0, 0.0, 0.0, 1.0]
+        );
+        let step = apply(step_function_into, &[-1.0, 0.0, 1.0, f64::NAN]);
+        assert_eq!(step[..3], [0.0, 0.0, 1.0]);
+        assert!(is_na_real(step[3]));
+    }
+
+    #[test]
+    fn sigmoid_grad_saturates_to_zero() {
+        // (1 - s) * s at x = 2, with s = 1 / (1 + e^-2): 0.104993585...
+        let out = apply(sigmoid_grad_into, &[-1000.0, 0.0, 2.0, 1000.0]);
+        assert_eq!(out[0], 0.0);
+        assert_eq!(out[1], 0.25);
+        assert!((out[2] - 0.1049935854035065).abs() < 1e-15);
+        assert_eq!(out[3], 0.0);
+    }
+
+    #[test]
+    fn identity_converts_integers() {
+        let mut out = [0.0; 3];
+        identity_into(&[1_i32, NA_INTEGER, -3], &mut out, 1);
+        assert_eq!(out[0], 1.0);
+        assert!(is_na_real(out[1]));
+        assert_eq!(out[2], -3.0);
     }
 
     #[test]

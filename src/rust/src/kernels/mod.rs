@@ -7,6 +7,7 @@
 //! elsewhere.
 
 pub mod activation;
+pub mod batch;
 pub mod loss;
 pub mod parallel;
 pub mod real;

@@ -73,6 +73,28 @@ fn run_chunks(chunk_count: usize, threads: usize, work: impl Fn(usize) + Sync) {
     });
 }
 
+/// Calls `work(k, &mut parts[k])` once for every part, on up to `threads`
+/// threads, or on the calling thread when `total_len`, the number of elements
+/// that all parts cover, is below [`PARALLEL_MIN_LEN`].
+pub fn for_each_part_mut<P: Send>(
+    parts: Vec<P>,
+    total_len: usize,
+    threads: usize,
+    work: impl Fn(usize, &mut P) + Sync,
+) {
+    let threads = threads_for(total_len, threads).min(parts.len());
+    if threads <= 1 {
+        for (k, mut part) in parts.into_iter().enumerate() {
+            work(k, &mut part);
+        }
+        return;
+    }
+    // Each part sits behind its own lock so that any thread can take it;
+    // every lock is taken exactly once, so none is ever contended.
+    let parts: Vec<Mutex<P>> = parts.into_iter().map(Mutex::new).collect();
+    run_chunks(parts.len(), threads, |k| work(k, &mut lock(&parts[k])));
+}
+
 /// Calls `work(offset, chunk)` for consecutive chunks of `out`, where
 /// `offset` is the index of the chunk's first element in `out`.
 pub fn for_each_chunk_mut(
