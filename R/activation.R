@@ -115,6 +115,8 @@ relu <- function(x) {
 #' at length 10^6.
 #'
 #' @section Differences from the R formula:
+#' * With a margin, `a` must be a matrix, and an empty matrix gives an empty
+#'   double matrix; `softmax_r()` returns whatever [apply()] makes of it.
 #' * Empty input returns an empty double vector without a warning.
 #'   `softmax_r()` warns that `max()` found no values.
 #' * Integer and logical input is converted to double first, so subtracting the
@@ -128,12 +130,16 @@ relu <- function(x) {
 #'
 #' @param a A double, integer or logical vector, matrix or array without a
 #'   class attribute. Integers and logicals are converted to double.
-#' @return A double vector of the same length as `a`, with the attributes that
+#' @param margin `NULL` (the default) for the softmax over all elements of
+#'   `a`, `1` for each row of the matrix `a`, or `2` for each column, as in
+#'   [apply()]'s `MARGIN`.
+#' @return For `margin = NULL`, a double vector of the same length as `a`, with the attributes that
 #'   R's arithmetic gives `softmax_r(a)`: all of `a`'s attributes, except that
 #'   a matrix or array keeps no names besides its dimnames, and an empty `a`
 #'   keeps only dim and dimnames, or its names. The elements lie in \[0, 1\]
 #'   and sum to 1 up to rounding, unless `a` contains `NA`, `NaN` or `Inf`, or
-#'   only `-Inf`.
+#'   only `-Inf`. For a margin, a double matrix with the dim and dimnames of
+#'   `a` and no other attributes.
 #' @family activation functions
 #' @export
 #' @examples
@@ -143,8 +149,71 @@ relu <- function(x) {
 #'
 #' # No overflow, thanks to subtracting the maximum:
 #' softmax(c(1000, 1001, 1002))
-softmax <- function(a) {
-  result <- .Call(wrap__softmax_impl, a)
+#'
+#' # A batch of two samples, one per row:
+#' scores <- matrix(c(1, 2, 3, 1, 1, 1), nrow = 2, byrow = TRUE)
+#' softmax(scores, margin = 1)
+#' rowSums(softmax(scores, margin = 1))
+softmax <- function(a, margin = NULL) {
+  result <- .Call(wrap__softmax_impl, a, margin)
+  if (is.list(result)) stop_rust_error(result)
+  result
+}
+
+#' Identity Function
+#'
+#' Returns `x` unchanged, as double, computed in Rust: the book's activation
+#' for the output layer of a regression network. `identity_function_r()`
+#' returns `x` itself, and serves as the reference that
+#' `identity_function()` is tested against.
+#'
+#' @section Differences from the R formula:
+#' * `identity_function()` always returns a double vector, where
+#'   `identity_function_r()` returns integers and logicals as they are.
+#' * An object with a class attribute or flagged as S4, and non-numeric
+#'   input, are errors.
+#'
+#' @inheritParams sigmoid
+#' @return A double vector of the same length as `x`, with all of `x`'s
+#'   attributes.
+#' @family activation functions
+#' @export
+#' @examples
+#' identity_function(c(-1.5, 0, 2))
+#' str(identity_function(1:3))
+identity_function <- function(x) {
+  result <- .Call(wrap__identity_function_impl, x)
+  if (is.list(result)) stop_rust_error(result)
+  result
+}
+
+#' Step Function
+#'
+#' Computes the step function of every element of `x` in Rust: 1 where
+#' `x > 0`, otherwise 0. `step_function_r()` is the formula in plain R,
+#' `ifelse(x > 0, 1, 0)`, and serves as the reference that `step_function()`
+#' is tested against.
+#'
+#' The step function is the activation of the perceptron, the book's
+#' starting point. Zero, `-0` and negative values give 0, and `NA` and `NaN`
+#' give `NA`.
+#'
+#' @section Differences from the R formula:
+#' * `step_function()` always returns a double vector; `step_function_r()`
+#'   returns a logical `NA` for a single `NA` or `NaN`.
+#' * An object with a class attribute or flagged as S4, and non-numeric
+#'   input, are errors.
+#'
+#' @inheritParams sigmoid
+#' @return A double vector of the same length as `x`, with the attributes
+#'   that `ifelse(x > 0, 1, 0)` keeps: dim and dimnames for a matrix or array,
+#'   names otherwise, and `tsp`.
+#' @family activation functions
+#' @export
+#' @examples
+#' step_function(c(-1, 0, 1, NaN))
+step_function <- function(x) {
+  result <- .Call(wrap__step_function_impl, x)
   if (is.list(result)) stop_rust_error(result)
   result
 }

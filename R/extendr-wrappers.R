@@ -5,13 +5,29 @@
 #' @useDynLib dlscratch, .registration = TRUE
 NULL
 
+identity_function_impl <- function(x) .Call(wrap__identity_function_impl, x)
+
+step_function_impl <- function(x) .Call(wrap__step_function_impl, x)
+
 sigmoid_impl <- function(x) .Call(wrap__sigmoid_impl, x)
+
+sigmoid_grad_impl <- function(x) .Call(wrap__sigmoid_grad_impl, x)
 
 relu_impl <- function(x) .Call(wrap__relu_impl, x)
 
-softmax_impl <- function(a) .Call(wrap__softmax_impl, a)
+relu_grad_impl <- function(x) .Call(wrap__relu_grad_impl, x)
+
+softmax_impl <- function(a, margin) .Call(wrap__softmax_impl, a, margin)
 
 cross_entropy_error_single_impl <- function(y, t) .Call(wrap__cross_entropy_error_single_impl, y, t)
+
+sum_squared_error_impl <- function(y, t) .Call(wrap__sum_squared_error_impl, y, t)
+
+cross_entropy_error_impl <- function(y, t) .Call(wrap__cross_entropy_error_impl, y, t)
+
+softmax_loss_impl <- function(x, t) .Call(wrap__softmax_loss_impl, x, t)
+
+numerical_gradient_impl <- function(f, x, h) .Call(wrap__numerical_gradient_impl, f, x, h)
 
 set_thread_count_impl <- function(count) .Call(wrap__set_thread_count_impl, count)
 

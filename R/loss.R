@@ -55,3 +55,122 @@ cross_entropy_error_single <- function(y, t) {
   if (is.list(result)) stop_rust_error(result)
   result
 }
+
+#' Sum of Squared Errors
+#'
+#' Computes the sum of squared errors \eqn{\frac{1}{2}\sum_k (y_k - t_k)^2}{0.5 *
+#' sum((y - t)^2)} of predictions `y` against targets `t` in Rust.
+#' `sum_squared_error_r()` is the formula in plain R,
+#' `0.5 * sum((y - t)^2)`, and serves as the reference that
+#' `sum_squared_error()` is tested against.
+#'
+#' @inheritSection cross_entropy_error_single Accuracy
+#' @section Differences from the R formula:
+#' * `y` and `t` must have the same length; `sum_squared_error_r()` recycles
+#'   the shorter one.
+#' * An object with a class attribute or flagged as S4, and non-numeric
+#'   input, are errors.
+#'
+#' @param y Predictions: a double, integer or logical vector, matrix or array
+#'   without a class attribute.
+#' @param t Targets of the same length as `y`. Same types as `y`.
+#' @return A double vector of length one, without attributes.
+#' @family loss functions
+#' @export
+#' @examples
+#' t <- c(0, 0, 1, 0, 0, 0, 0, 0, 0, 0)
+#' y <- c(0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
+#' sum_squared_error(y, t)
+sum_squared_error <- function(y, t) {
+  result <- .Call(wrap__sum_squared_error_impl, y, t)
+  if (is.list(result)) stop_rust_error(result)
+  result
+}
+
+#' Cross-Entropy Error of a Batch
+#'
+#' Computes the mean cross-entropy error over a batch of samples in Rust, as
+#' the book's batch `cross_entropy_error()` does. `cross_entropy_error_r()`
+#' is the formula in plain R and serves as the reference that
+#' `cross_entropy_error()` is tested against.
+#'
+#' `y` holds predicted probabilities: a vector for one sample, or a matrix
+#' with one sample per row, such as `softmax(scores, margin = 1)`. `t` holds
+#' the targets in either of two forms:
+#' * the same shape as `y` (one-hot or soft targets): the error is
+#'   `-sum(t * log(y + 1e-7)) / nrow(y)`;
+#' * one class label per row of `y`, as 1-based integers or as a factor whose
+#'   levels stand for the columns of `y`: the error is
+#'   `-sum(log(y[cbind(1:nrow(y), t)] + 1e-7)) / nrow(y)`.
+#'
+#' Both forms give the same value for the same targets. For a vector `y` and
+#' a target of the same length the result equals
+#' [cross_entropy_error_single()].
+#'
+#' @inheritSection cross_entropy_error_single Accuracy
+#' @section Differences from the R formula:
+#' * Shapes are checked: a matrix `t` must have the dim of `y`, labels must
+#'   number one per row and lie between 1 and `ncol(y)`, and a factor must
+#'   have `ncol(y)` levels. `cross_entropy_error_r()` recycles or indexes
+#'   silently, or fails with R's subscript error.
+#' * For a matrix `y`, same-shape targets must be a matrix too; a plain
+#'   vector `t` is read as labels.
+#' * An object with a class attribute (other than a factor `t`) or flagged as
+#'   S4, and non-numeric input, are errors.
+#'
+#' @param y Predicted probabilities: a vector for one sample, or a matrix
+#'   with one sample per row (double, integer or logical, without a class
+#'   attribute).
+#' @param t Targets: the same shape as `y`, or one class label per row of
+#'   `y` (integers from 1 to `ncol(y)`, or a factor with `ncol(y)` levels).
+#'   A missing label gives `NA`.
+#' @return A double vector of length one, without attributes.
+#' @family loss functions
+#' @export
+#' @examples
+#' # Three samples of three classes; the true classes are 3, 1 and 2.
+#' y <- matrix(c(0.1, 0.2, 0.7,
+#'               0.7, 0.2, 0.1,
+#'               0.2, 0.5, 0.3), nrow = 3, byrow = TRUE)
+#' one_hot <- diag(3)[c(3, 1, 2), ]
+#' cross_entropy_error(y, one_hot)
+#' cross_entropy_error(y, c(3, 1, 2))
+#' cross_entropy_error(y, factor(c("c", "a", "b")))
+cross_entropy_error <- function(y, t) {
+  result <- .Call(wrap__cross_entropy_error_impl, y, t)
+  if (is.list(result)) stop_rust_error(result)
+  result
+}
+
+#' Softmax Loss
+#'
+#' Computes the cross-entropy error of the row-wise softmax of scores `x`, in
+#' Rust: the loss of the book's `SoftmaxWithLoss` layer.
+#' `softmax_loss_r()` is the formula in plain R,
+#' `cross_entropy_error_r(softmax_r(x, margin = 1), t)`, and serves as the
+#' reference that `softmax_loss()` is tested against.
+#'
+#' The probabilities are computed where a term needs them, from each row's
+#' maximum and sum of exponentials, so no matrix of probabilities is stored.
+#' Its gradient with respect to `x` is `(softmax(x, 1) - t) / nrow(x)` for
+#' one-hot `t`.
+#'
+#' @inheritSection cross_entropy_error Differences from the R formula
+#' @inheritSection cross_entropy_error_single Accuracy
+#' @param x Scores: a vector for one sample, or a matrix with one sample per
+#'   row (double, integer or logical, without a class attribute).
+#' @param t Targets: the same shape as `x`, or one class label per row of
+#'   `x`, as for [cross_entropy_error()].
+#' @return A double vector of length one, without attributes.
+#' @family loss functions
+#' @export
+#' @examples
+#' x <- matrix(c(0.3, 2.9, 4.0,
+#'               1.0, 0.0, -1.0), nrow = 2, byrow = TRUE)
+#' softmax_loss(x, c(3, 1))
+#' cross_entropy_error(softmax(x, margin = 1), c(3, 1))
+softmax_loss <- function(x, t) {
+  result <- .Call(wrap__softmax_loss_impl, x, t)
+  if (is.list(result)) stop_rust_error(result)
+  result
+}

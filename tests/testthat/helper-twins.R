@@ -116,3 +116,21 @@ bad_inputs <- list(
   "a call" = quote(f(x)),
   "a symbol" = quote(x)
 )
+
+# Inputs whose attributes R's arithmetic and comparison treat differently.
+attribute_cases <- list(
+  "named vector" = c(a = -1, b = 2, c = 0),
+  "names with NA" = c(a = -1, b = 2, 3)[c(1, 2, 4)],
+  "matrix with dimnames" = matrix(c(-1, 2, -3, 4), 2, dimnames = list(c("r1", "r2"), c("c1", "c2"))),
+  "matrix with names" = structure(matrix(c(-1, 2, -3, 4), 2), names = c("a", "b", "c", "d")),
+  "1-d array" = array(c(-1, 2, 3), 3, list(c("x", "y", "z"))),
+  "3-d array with units" = structure(array(-3:8 / 2, c(2, 3, 2)), units = "logits"),
+  "tsp without class" = structure(c(-1, 2, 3), tsp = c(1, 3, 1)),
+  "comment" = structure(c(-1, 2), comment = "a note"),
+  "empty with names and units" = structure(numeric(0), names = character(0), units = "logits"),
+  "empty matrix with dimnames" = structure(
+    matrix(numeric(0), 0, 3, dimnames = list(NULL, c("a", "b", "c"))),
+    units = "logits"
+  ),
+  "empty integer with names" = structure(integer(0), names = character(0))
+)

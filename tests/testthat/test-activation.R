@@ -136,24 +136,6 @@ test_that("sigmoid() and softmax() keep every attribute", {
   expect_identical(by_name(attributes(softmax(x))), by_name(attributes(softmax_r(x))))
 })
 
-# Inputs whose attributes R's arithmetic and comparison treat differently.
-attribute_cases <- list(
-  "named vector" = c(a = -1, b = 2, c = 0),
-  "names with NA" = c(a = -1, b = 2, 3)[c(1, 2, 4)],
-  "matrix with dimnames" = matrix(c(-1, 2, -3, 4), 2, dimnames = list(c("r1", "r2"), c("c1", "c2"))),
-  "matrix with names" = structure(matrix(c(-1, 2, -3, 4), 2), names = c("a", "b", "c", "d")),
-  "1-d array" = array(c(-1, 2, 3), 3, list(c("x", "y", "z"))),
-  "3-d array with units" = structure(array(-3:8 / 2, c(2, 3, 2)), units = "logits"),
-  "tsp without class" = structure(c(-1, 2, 3), tsp = c(1, 3, 1)),
-  "comment" = structure(c(-1, 2), comment = "a note"),
-  "empty with names and units" = structure(numeric(0), names = character(0), units = "logits"),
-  "empty matrix with dimnames" = structure(
-    matrix(numeric(0), 0, 3, dimnames = list(NULL, c("a", "b", "c"))),
-    units = "logits"
-  ),
-  "empty integer with names" = structure(integer(0), names = character(0))
-)
-
 test_that("activations keep the attributes their twins keep", {
   for (case in names(attribute_cases)) {
     x <- attribute_cases[[case]]
@@ -266,4 +248,86 @@ test_that("activations reject non-numeric input", {
 test_that("activation errors show the user's call", {
   error <- tryCatch(sigmoid("a"), error = identity)
   expect_identical(error$call, quote(sigmoid("a")))
+})
+
+test_that("identity_function() returns x as double with its attributes", {
+  for (case in names(attribute_cases)) {
+    x <- attribute_cases[[case]]
+    expect_identical_bits(identity_function(x), as_double_keeping_attributes(identity_function_r(x)), label = case)
+  }
+  expect_identical_bits(identity_function(special_doubles), special_doubles)
+  expect_identical(identity_function(c(1L, NA, -3L)), c(1, NA, -3))
+  expect_identical(identity_function(c(TRUE, NA)), c(1, NA))
+})
+
+test_that("step_function() follows ifelse(x > 0, 1, 0)", {
+  expect_identical(step_function(c(-1, 0, 1, NaN)), c(0, 0, 1, NA))
+  expect_identical_bits(step_function(special_doubles), step_function_r(special_doubles))
+  expect_identical(step_function(NaN), NA_real_)
+  for (case in names(attribute_cases)) {
+    x <- attribute_cases[[case]]
+    expect_identical_bits(step_function(x), as_double_keeping_attributes(step_function_r(x)), label = case)
+  }
+  for (n in test_lengths) {
+    x <- random_doubles(n, seed = n)
+    expect_identical_bits(step_function(x), step_function_r(x), label = paste("n =", n))
+  }
+})
+
+test_that("softmax() by rows follows the book's batch orientation", {
+  m <- matrix(c(1, 2, 3, 1, 1, 1), 2, byrow = TRUE)
+  result <- softmax(m, margin = 1)
+  expect_identical(dim(result), c(2L, 3L))
+  expect_equal(result[1, ], c(0.09003057, 0.24472847, 0.66524096), tolerance = 1e-7)
+  expect_equal(result[2, ], rep(1 / 3, 3))
+  expect_identical_bits(result, softmax_r(m, margin = 1))
+  expect_identical(softmax(matrix(c(1, 2, 3), ncol = 1), margin = 1), matrix(1, 3, 1))
+})
+
+test_that("softmax() by rows or columns equals its twin", {
+  matrices <- list(
+    matrix(c(0.3, 2.9, 4.0, 1, NA, 3, Inf, 1, 2, -Inf, 0, 1000), 4, byrow = TRUE),
+    matrix(1:6, 2, dimnames = list(c("a", "b"), c("x", "y", "z"))),
+    matrix(c(TRUE, FALSE, NA, TRUE), 2),
+    matrix(c(1, 2, 3), nrow = 1)
+  )
+  for (m in matrices) {
+    for (margin in 1:2) {
+      label <- paste(deparse(m), "margin", margin)
+      expect_identical_bits(softmax(m, margin), softmax_r(m, margin), label = label)
+    }
+  }
+  for (n in c(1, 10, 1000, 1e5)) {
+    set.seed(n)
+    m <- matrix(rnorm(n * 10, sd = 5), ncol = 10)
+    expect_identical_bits(softmax(m, margin = 1), softmax_r(m, margin = 1), label = paste("rows", n))
+    expect_identical_bits(softmax(m, margin = 2), softmax_r(m, margin = 2), label = paste("rows", n))
+  }
+})
+
+test_that("softmax() of a row with NA or Inf affects only that row", {
+  m <- rbind(c(1, 2, 3), c(1, NA, 3), c(1, Inf, 3), c(4, 5, 6))
+  result <- softmax(m, margin = 1)
+  expect_identical(result[1, ], softmax(c(1, 2, 3)))
+  expect_true(all(is.na(result[2, ])))
+  expect_true(all(is.nan(result[3, ])) || anyNA(result[3, ]))
+  expect_identical(result[4, ], softmax(c(4, 5, 6)))
+})
+
+test_that("softmax() keeps only dim and dimnames with a margin", {
+  m <- structure(matrix(1:4, 2, dimnames = list(c("a", "b"), NULL)), units = "logits")
+  result <- softmax(m, margin = 2)
+  expect_identical(names(attributes(result)), c("dim", "dimnames"))
+  expect_identical(dimnames(result), dimnames(m))
+  expect_identical(softmax(matrix(numeric(0), 0, 3), margin = 1), matrix(numeric(0), 0, 3))
+  expect_identical(softmax(matrix(numeric(0), 3, 0), margin = 2), matrix(numeric(0), 3, 0))
+})
+
+test_that("softmax() checks margin and shape", {
+  expect_error(softmax(1:3, margin = 1), "`a` must be a matrix when `margin` is 1, not an integer vector of length 3.", fixed = TRUE, class = "dlscratch_error")
+  expect_error(softmax(array(1:8, c(2, 2, 2)), margin = 1), "`a` must be a vector or a matrix, not an array with 3 dimensions.", fixed = TRUE, class = "dlscratch_error")
+  for (margin in list(0, 3, 1.5, NA, c(1, 2), "1", TRUE)) {
+    expect_error(softmax(diag(2), margin = margin), "`margin` must be NULL, 1 (rows) or 2 (columns)", fixed = TRUE, class = "dlscratch_error", label = deparse(margin))
+  }
+  expect_identical(softmax(diag(2), margin = 2L), softmax(diag(2), margin = 2))
 })

@@ -138,3 +138,118 @@ test_that("cross_entropy_error_single() rejects non-numeric input", {
     )
   }
 })
+
+test_that("sum_squared_error() equals its twin", {
+  expect_equal(sum_squared_error(confident, one_hot), 0.0975, tolerance = 1e-12)
+  expect_identical_bits(sum_squared_error(confident, one_hot), sum_squared_error_r(confident, one_hot))
+  expect_identical_bits(sum_squared_error(mistaken, one_hot), sum_squared_error_r(mistaken, one_hot))
+  expect_identical_bits(sum_squared_error(numeric(0), numeric(0)), sum_squared_error_r(numeric(0), numeric(0)))
+  expect_identical_bits(sum_squared_error(1:3, c(TRUE, FALSE, NA)), sum_squared_error_r(1:3, c(TRUE, FALSE, NA)))
+  for (value in special_doubles) {
+    y <- c(value, 0.5)
+    t <- c(0.25, value)
+    expect_reduction_equal(sum_squared_error(y, t), sum_squared_error_r(y, t), label = format(value))
+  }
+  for (n in test_lengths) {
+    set.seed(n)
+    y <- runif(n)
+    t <- runif(n)
+    expect_reduction_equal(sum_squared_error(y, t), sum_squared_error_r(y, t), label = paste("n =", n))
+  }
+})
+
+test_that("sum_squared_error() requires equal lengths", {
+  expect_error(sum_squared_error(c(1, 2), 1), "`t` must have the same length as `y` (2), not 1.", fixed = TRUE, class = "dlscratch_error")
+  expect_error(sum_squared_error("a", 1), "`y` must be .*, not a character vector", class = "dlscratch_error")
+})
+
+# The book's batch example: three samples of three classes, true classes 3, 1
+# and 2, as one-hot rows and as labels.
+batch_y <- matrix(c(0.1, 0.2, 0.7, 0.7, 0.2, 0.1, 0.2, 0.5, 0.3), 3, byrow = TRUE)
+batch_labels <- c(3, 1, 2)
+batch_one_hot <- diag(3)[batch_labels, ]
+
+test_that("cross_entropy_error() gives the same loss for one-hot and labels", {
+  dense <- cross_entropy_error(batch_y, batch_one_hot)
+  # -(log(0.7 + 1e-7) * 2 + log(0.5 + 1e-7)) / 3, worked out by hand.
+  expect_equal(dense, 0.468832, tolerance = 1e-6)
+  expect_identical_bits(dense, cross_entropy_error_r(batch_y, batch_one_hot))
+  expect_identical_bits(cross_entropy_error(batch_y, batch_labels), cross_entropy_error_r(batch_y, batch_labels))
+  expect_identical_bits(cross_entropy_error(batch_y, as.integer(batch_labels)), dense)
+  expect_identical_bits(cross_entropy_error(batch_y, factor(c("c", "a", "b"))), dense)
+  expect_equal(cross_entropy_error(batch_y, batch_labels), dense, tolerance = 1e-15)
+})
+
+test_that("cross_entropy_error() of a vector equals the single form", {
+  expect_identical_bits(cross_entropy_error(confident, one_hot), cross_entropy_error_single(confident, one_hot))
+  expect_identical_bits(cross_entropy_error(mistaken, one_hot), cross_entropy_error_single(mistaken, one_hot))
+  expect_identical_bits(cross_entropy_error(confident, 3), cross_entropy_error_single(confident, one_hot))
+  expect_identical_bits(cross_entropy_error(confident, 3), cross_entropy_error_r(confident, 3))
+})
+
+test_that("cross_entropy_error() equals its twin on random batches", {
+  for (rows in c(1, 7, 1000, 1e5)) {
+    set.seed(rows)
+    y <- softmax(matrix(rnorm(rows * 10), ncol = 10), margin = 1)
+    labels <- sample.int(10, rows, replace = TRUE)
+    soft <- softmax(matrix(rnorm(rows * 10), ncol = 10), margin = 1)
+    label <- paste("rows =", rows)
+    expect_identical_bits(cross_entropy_error(y, labels), cross_entropy_error_r(y, labels), label = label)
+    expect_identical_bits(cross_entropy_error(y, diag(10)[labels, , drop = FALSE]), cross_entropy_error_r(y, diag(10)[labels, , drop = FALSE]), label = label)
+    expect_reduction_equal(cross_entropy_error(y, soft), cross_entropy_error_r(y, soft), label = label)
+  }
+})
+
+test_that("cross_entropy_error() handles missing labels and special values", {
+  expect_identical(cross_entropy_error(batch_y, c(3, NA, 2)), NA_real_)
+  expect_identical(cross_entropy_error(batch_y, c(3L, NA, 2L)), cross_entropy_error_r(batch_y, c(3L, NA, 2L)))
+  y <- batch_y
+  y[2, 1] <- NaN
+  expect_reduction_equal(cross_entropy_error(y, batch_labels), cross_entropy_error_r(y, batch_labels))
+  expect_reduction_equal(cross_entropy_error(y, batch_one_hot), cross_entropy_error_r(y, batch_one_hot))
+})
+
+test_that("cross_entropy_error() checks shapes and labels", {
+  cases <- list(
+    list(t = c(0, 1, 2), message = "`t` must hold labels from 1 to ncol(y) = 3, but element 1 is 0."),
+    list(t = c(1, 4, 2), message = "`t` must hold labels from 1 to ncol(y) = 3, but element 2 is 4."),
+    list(t = c(1, 2), message = "`t` must have one label per row of `y` (3), not 2."),
+    list(t = c(1, 2.5, 3), message = "`t` must hold whole-number labels, but element 2 is 2.5."),
+    list(t = factor(c("a", "b", "a")), message = "`t` is a factor with 2 levels, but `y` has 3 columns"),
+    list(t = matrix(0, 2, 3), message = "`t` must have the same shape as `y` (a 3 x 3 matrix) or be one class label per row, not a 2 x 3 matrix."),
+    list(t = c(TRUE, FALSE, TRUE), message = "`t` must be numeric class labels or targets, not a logical vector."),
+    list(t = "a", message = "`t` must be .*, not a character vector")
+  )
+  for (case in cases) {
+    expect_error(cross_entropy_error(batch_y, case$t), case$message, fixed = !grepl(".*", case$message, fixed = TRUE), class = "dlscratch_error", label = deparse(case$t))
+  }
+  expect_error(cross_entropy_error(array(0.5, c(2, 2, 2)), 1), "`y` must be a vector or a matrix, not an array with 3 dimensions.", fixed = TRUE)
+})
+
+test_that("softmax_loss() equals the loss of the row-wise softmax", {
+  set.seed(9)
+  for (rows in c(1, 3, 500, 1e4)) {
+    x <- matrix(rnorm(rows * 10, sd = 3), ncol = 10)
+    labels <- sample.int(10, rows, replace = TRUE)
+    one_hot <- diag(10)[labels, , drop = FALSE]
+    label <- paste("rows =", rows)
+    expect_identical_bits(softmax_loss(x, labels), softmax_loss_r(x, labels), label = label)
+    expect_identical_bits(softmax_loss(x, one_hot), softmax_loss_r(x, one_hot), label = label)
+    expect_identical_bits(softmax_loss(x, labels), cross_entropy_error(softmax(x, margin = 1), labels), label = label)
+  }
+  scores <- c(0.3, 2.9, 4.0)
+  expect_identical_bits(softmax_loss(scores, c(0, 0, 1)), cross_entropy_error_single(softmax(scores), c(0, 0, 1)))
+  expect_identical_bits(softmax_loss(scores, 3), softmax_loss_r(scores, 3))
+})
+
+test_that("softmax_loss() handles rows with NA or Inf like its twin", {
+  x <- rbind(c(1, 2, 3), c(1, NA, 3), c(1, Inf, 3))
+  for (t in list(c(1, 2, 3), diag(3))) {
+    expect_reduction_equal(softmax_loss(x, t), softmax_loss_r(x, t), label = deparse(t))
+  }
+})
+
+test_that("softmax_loss() checks its arguments", {
+  expect_error(softmax_loss(diag(3), c(1, 2)), "`t` must have one label per row of `x` (3), not 2.", fixed = TRUE, class = "dlscratch_error")
+  expect_error(softmax_loss(list(1), 1), "`x` must be .*, not a list", class = "dlscratch_error")
+})

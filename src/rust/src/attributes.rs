@@ -75,6 +75,22 @@ pub fn copy_comparison_attributes(from: &Robj, to: &mut Robj) {
     }
 }
 
+/// Gives `to` every attribute of `from`, as returning `from` itself would.
+pub fn copy_all_attributes(from: &Robj, to: &mut Robj) {
+    // SAFETY: as in `copy_arithmetic_attributes`.
+    unsafe { SHALLOW_DUPLICATE_ATTRIB(to.get_mut(), from.get()) }
+}
+
+/// Gives `to` the dim and dimnames of the matrix `from`, and nothing else.
+pub fn copy_matrix_attributes(from: &Robj, to: &mut Robj) {
+    // SAFETY: as in `copy_arithmetic_attributes`.
+    unsafe {
+        let (from, to) = (from.get(), to.get_mut());
+        copy_attribute(from, to, R_DimSymbol);
+        copy_attribute(from, to, R_DimNamesSymbol);
+    }
+}
+
 /// Copies the attribute `name` of `from` to `to` when `from` has it.
 ///
 /// # Safety

@@ -6,9 +6,12 @@ use std::ffi::CStr;
 use extendr_api::prelude::*;
 use extendr_api::rtype_to_sxp;
 use extendr_ffi::{
-    R_ClassSymbol, R_NilValue, Rf_getAttrib, Rf_isObject, Rf_isS4, Rf_xlength, R_CHAR, SEXP,
-    STRING_ELT,
+    R_ClassSymbol, R_DimSymbol, R_LevelsSymbol, R_NilValue, Rf_getAttrib, Rf_isFactor, Rf_isObject,
+    Rf_isS4, Rf_xlength, INTEGER, R_CHAR, SEXP, STRING_ELT,
 };
+
+use crate::kernels::batch::MatrixShape;
+use crate::kernels::real::{is_na_real, NA_INTEGER};
 
 // R API functions that extendr-ffi 0.9 does not declare. `SEXP` is an opaque
 // pointer, declared in extendr-ffi the same way for R's other functions.
@@ -226,4 +229,142 @@ pub fn map_numeric(
         Numeric::Integer(values) => integer_kernel(values, out_values, threads),
     }
     Ok(out)
+}
+
+/// Returns the shape of `x` when it is a matrix, `None` when it has no dim
+/// attribute, and an error naming `arg` for arrays of other ranks.
+pub fn matrix_shape(x: &Robj, arg: &str) -> Result<Option<MatrixShape>, InputError> {
+    // SAFETY: `x` is protected, so is its dim attribute, which R keeps as an
+    // integer vector of non-negative extents.
+    unsafe {
+        let dim = Rf_getAttrib(x.get(), R_DimSymbol);
+        if dim == R_NilValue {
+            return Ok(None);
+        }
+        let rank = Rf_xlength(dim);
+        if rank != 2 {
+            return Err(InputError::new(format!(
+                "`{arg}` must be a vector or a matrix, not an array with {rank} dimension{}.",
+                if rank == 1 { "" } else { "s" }
+            )));
+        }
+        let extents = std::slice::from_raw_parts(INTEGER(dim), 2);
+        Ok(Some(MatrixShape {
+            rows: usize::try_from(extents[0]).unwrap_or(0),
+            cols: usize::try_from(extents[1]).unwrap_or(0),
+        }))
+    }
+}
+
+/// Describes a matrix shape for messages: "a 3 x 10 matrix".
+pub fn describe_shape(shape: MatrixShape) -> String {
+    format!("a {} x {} matrix", shape.rows, shape.cols)
+}
+
+/// Reads `t` as class labels for the rows of the matrix `scores_arg`, of
+/// `shape`: one label per row, each a whole number from 1 to `shape.cols` or
+/// `NA`. A factor's levels stand for the columns, so it must have
+/// `shape.cols` levels.
+pub fn labels_arg(t: &Robj, shape: MatrixShape, scores_arg: &str) -> Result<Vec<i32>, InputError> {
+    let labels: Vec<i32> = if unsafe { Rf_isFactor(t.get()).into() } {
+        // SAFETY: `t` is a protected factor: an integer vector of codes with
+        // a character vector of levels.
+        let levels = unsafe { Rf_xlength(Rf_getAttrib(t.get(), R_LevelsSymbol)) };
+        if usize::try_from(levels).ok() != Some(shape.cols) {
+            return Err(InputError::new(format!(
+                "`t` is a factor with {levels} levels, but `{scores_arg}` has {} columns: the \
+                 levels must stand for the columns.",
+                shape.cols
+            )));
+        }
+        t.as_integer_slice().unwrap_or(&[]).to_vec()
+    } else {
+        match numeric_arg(t, "t")? {
+            Numeric::Integer(values) if t.rtype() == Rtype::Integers => values.to_vec(),
+            Numeric::Double(values) => values
+                .iter()
+                .enumerate()
+                .map(|(i, &value)| whole_label(value, i))
+                .collect::<Result<_, _>>()?,
+            _ => {
+                return Err(InputError::new(
+                    "`t` must be numeric class labels or targets, not a logical vector."
+                        .to_string(),
+                ))
+            }
+        }
+    };
+
+    if labels.len() != shape.rows {
+        return Err(InputError::new(format!(
+            "`t` must have one label per row of `{scores_arg}` ({}), not {}.",
+            shape.rows,
+            labels.len()
+        )));
+    }
+    let out_of_range = labels.iter().position(|&label| {
+        label != NA_INTEGER && !(1..=shape.cols as i64).contains(&i64::from(label))
+    });
+    if let Some(position) = out_of_range {
+        return Err(InputError::new(format!(
+            "`t` must hold labels from 1 to ncol({scores_arg}) = {}, but element {} is {}.",
+            shape.cols,
+            position + 1,
+            labels[position]
+        )));
+    }
+    Ok(labels)
+}
+
+/// Converts a double label to an integer, or explains why it is no label.
+fn whole_label(value: f64, index: usize) -> Result<i32, InputError> {
+    if value.is_nan() {
+        return Ok(NA_INTEGER);
+    }
+    if value.fract() == 0.0 && value.abs() <= f64::from(i32::MAX) {
+        // The value is whole and within i32's range, so the cast is exact.
+        return Ok(value as i32);
+    }
+    Err(InputError::new(format!(
+        "`t` must hold whole-number labels, but element {} is {}.",
+        index + 1,
+        format_number(value)
+    )))
+}
+
+/// Reads a single positive finite number, or explains what `arg` was.
+pub fn positive_number_arg(x: &Robj, arg: &str) -> Result<f64, InputError> {
+    let value = match numeric_arg(x, arg) {
+        Ok(Numeric::Double(&[value])) => Some(value),
+        Ok(Numeric::Integer(&[value])) if x.rtype() == Rtype::Integers && value != NA_INTEGER => {
+            Some(f64::from(value))
+        }
+        _ => None,
+    };
+    match value {
+        Some(value) if value.is_finite() && value > 0.0 => Ok(value),
+        Some(value) => Err(InputError::new(format!(
+            "`{arg}` must be a single positive finite number, not {}.",
+            format_number(value)
+        ))),
+        None => Err(InputError::new(format!(
+            "`{arg}` must be a single positive finite number, not {} of length {}.",
+            describe(x),
+            x.len()
+        ))),
+    }
+}
+
+/// Formats a double as R prints it for the special values: `NA`, `NaN`,
+/// `Inf` and `-Inf`.
+pub fn format_number(value: f64) -> String {
+    if is_na_real(value) {
+        "NA".to_string()
+    } else if value.is_nan() {
+        "NaN".to_string()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Inf" } else { "-Inf" }.to_string()
+    } else {
+        format!("{value}")
+    }
 }

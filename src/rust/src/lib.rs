@@ -9,13 +9,25 @@ use extendr_api::prelude::*;
 
 mod attributes;
 mod convert;
+mod gradient;
 pub mod kernels;
 
-use attributes::{copy_arithmetic_attributes, copy_comparison_attributes, Operand};
-use convert::{map_numeric, numeric_arg, InputError, Numeric};
-use kernels::activation::{relu_into, sigmoid_into, softmax_into};
-use kernels::loss::cross_entropy_error_single;
+use attributes::{
+    copy_all_attributes, copy_arithmetic_attributes, copy_comparison_attributes,
+    copy_matrix_attributes, Operand,
+};
+use convert::{
+    alloc_doubles, describe, describe_shape, format_number, labels_arg, map_numeric, matrix_shape,
+    numeric_arg, positive_number_arg, InputError, Numeric,
+};
+use kernels::activation::{
+    identity_into, relu_grad_into, relu_into, sigmoid_grad_into, sigmoid_into, softmax_into,
+    step_function_into,
+};
+use kernels::batch::{softmax_columns_into, softmax_rows_into, MatrixShape};
+use kernels::loss::{self, cross_entropy_error_single, Targets};
 use kernels::parallel::{set_thread_count, thread_count};
+use kernels::real::RealInput;
 
 // Sigmoid of every element of `x`, with the attributes that the twin's
 // `1 / (1 + exp(-x))` keeps.
@@ -35,28 +47,117 @@ fn relu_impl(x: Robj) -> Result<Robj, InputError> {
     Ok(out)
 }
 
-// Softmax over all elements of `a`, with the attributes that the twin's
-// `exp(a - max(a)) / sum(...)` keeps.
+// Softmax over all elements of `a` when `margin` is NULL, with the attributes
+// that the twin's `exp(a - max(a)) / sum(...)` keeps; over each row (1) or
+// column (2) of the matrix `a` otherwise, keeping its dim and dimnames.
 #[extendr]
-fn softmax_impl(a: Robj) -> Result<Robj, InputError> {
-    let mut out = map_numeric(&a, "a", softmax_into, softmax_into, thread_count())?;
-    copy_arithmetic_attributes(&a, &mut out, Operand::First);
+fn softmax_impl(a: Robj, margin: Robj) -> Result<Robj, InputError> {
+    let margin = margin_arg(&margin)?;
+    let Some(margin) = margin else {
+        let mut out = map_numeric(&a, "a", softmax_into, softmax_into, thread_count())?;
+        copy_arithmetic_attributes(&a, &mut out, Operand::First);
+        return Ok(out);
+    };
+
+    let input = numeric_arg(&a, "a")?;
+    let Some(shape) = matrix_shape(&a, "a")? else {
+        return Err(InputError::new(format!(
+            "`a` must be a matrix when `margin` is {margin}, not {} of length {}.",
+            describe(&a),
+            input.len()
+        )));
+    };
+    let mut out = alloc_doubles(shape.len());
+    let values = out.as_real_slice_mut().expect("a double vector");
+    let threads = thread_count();
+    match (input, margin) {
+        (Numeric::Double(a), 1) => softmax_rows_into(a, values, shape, threads),
+        (Numeric::Integer(a), 1) => softmax_rows_into(a, values, shape, threads),
+        (Numeric::Double(a), _) => softmax_columns_into(a, values, shape, threads),
+        (Numeric::Integer(a), _) => softmax_columns_into(a, values, shape, threads),
+    }
+    copy_matrix_attributes(&a, &mut out);
+    Ok(out)
+}
+
+// Reads `margin`: NULL, 1 or 2.
+fn margin_arg(margin: &Robj) -> Result<Option<u8>, InputError> {
+    if margin.is_null() {
+        return Ok(None);
+    }
+    let value = match numeric_arg(margin, "margin") {
+        Ok(Numeric::Double(&[value])) => Some(value),
+        Ok(Numeric::Integer(&[value])) if margin.rtype() == Rtype::Integers => {
+            Some(f64::from(value))
+        }
+        _ => None,
+    };
+    match value {
+        Some(1.0) => Ok(Some(1)),
+        Some(2.0) => Ok(Some(2)),
+        Some(value) => Err(InputError::new(format!(
+            "`margin` must be NULL, 1 (rows) or 2 (columns), not {}.",
+            format_number(value)
+        ))),
+        None => Err(InputError::new(format!(
+            "`margin` must be NULL, 1 (rows) or 2 (columns), not {} of length {}.",
+            describe(margin),
+            margin.len()
+        ))),
+    }
+}
+
+// `x` unchanged, as double, with all of its attributes.
+#[extendr]
+fn identity_function_impl(x: Robj) -> Result<Robj, InputError> {
+    let mut out = map_numeric(&x, "x", identity_into, identity_into, thread_count())?;
+    copy_all_attributes(&x, &mut out);
+    Ok(out)
+}
+
+// 1 where `x > 0`, else 0, with the attributes that the twin's
+// `ifelse(x > 0, 1, 0)` keeps.
+#[extendr]
+fn step_function_impl(x: Robj) -> Result<Robj, InputError> {
+    let mut out = map_numeric(
+        &x,
+        "x",
+        step_function_into,
+        step_function_into,
+        thread_count(),
+    )?;
+    copy_comparison_attributes(&x, &mut out);
+    Ok(out)
+}
+
+// The gradient of ReLU, 0 at the kink, with the attributes that the twin's
+// `ifelse(x > 0, 1, 0)` keeps.
+#[extendr]
+fn relu_grad_impl(x: Robj) -> Result<Robj, InputError> {
+    let mut out = map_numeric(&x, "x", relu_grad_into, relu_grad_into, thread_count())?;
+    copy_comparison_attributes(&x, &mut out);
+    Ok(out)
+}
+
+// The gradient of the sigmoid, with the attributes that the twin's
+// `(1 - sigmoid_r(x)) * sigmoid_r(x)` keeps.
+#[extendr]
+fn sigmoid_grad_impl(x: Robj) -> Result<Robj, InputError> {
+    let mut out = map_numeric(
+        &x,
+        "x",
+        sigmoid_grad_into,
+        sigmoid_grad_into,
+        thread_count(),
+    )?;
+    copy_arithmetic_attributes(&x, &mut out, Operand::Second);
     Ok(out)
 }
 
 // Cross-entropy error of predictions `y` against targets `t` of equal length.
 #[extendr]
 fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
-    let predictions = numeric_arg(&y, "y")?;
-    let targets = numeric_arg(&t, "t")?;
-    if predictions.len() != targets.len() {
-        return Err(InputError::new(format!(
-            "`t` must have the same length as `y` ({}), not {}.",
-            predictions.len(),
-            targets.len()
-        )));
-    }
-
+    let (predictions, targets) = equal_length_args(&y, &t)?;
     let threads = thread_count();
     let error = match (predictions, targets) {
         (Numeric::Double(y), Numeric::Double(t)) => cross_entropy_error_single(y, t, threads),
@@ -65,6 +166,146 @@ fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError>
         (Numeric::Integer(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t, threads),
     };
     Ok(Robj::from(error))
+}
+
+// Sum of squared errors of predictions `y` against targets `t` of equal length.
+#[extendr]
+fn sum_squared_error_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
+    let (predictions, targets) = equal_length_args(&y, &t)?;
+    let threads = thread_count();
+    let error = match (predictions, targets) {
+        (Numeric::Double(y), Numeric::Double(t)) => loss::sum_squared_error(y, t, threads),
+        (Numeric::Double(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t, threads),
+        (Numeric::Integer(y), Numeric::Double(t)) => loss::sum_squared_error(y, t, threads),
+        (Numeric::Integer(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t, threads),
+    };
+    Ok(Robj::from(error))
+}
+
+// Reads `y` and `t` as numbers of the same length.
+fn equal_length_args<'a>(
+    y: &'a Robj,
+    t: &'a Robj,
+) -> Result<(Numeric<'a>, Numeric<'a>), InputError> {
+    let predictions = numeric_arg(y, "y")?;
+    let targets = numeric_arg(t, "t")?;
+    if predictions.len() != targets.len() {
+        return Err(InputError::new(format!(
+            "`t` must have the same length as `y` ({}), not {}.",
+            predictions.len(),
+            targets.len()
+        )));
+    }
+    Ok((predictions, targets))
+}
+
+// Batch cross-entropy error of predictions `y` (a vector for one sample, or a
+// matrix with one sample per row) against targets `t`.
+#[extendr]
+fn cross_entropy_error_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
+    batch_loss::<CrossEntropyError>(&y, "y", &t)
+}
+
+// Softmax loss of scores `x` (a vector for one sample, or a matrix with one
+// sample per row) against targets `t`.
+#[extendr]
+fn softmax_loss_impl(x: Robj, t: Robj) -> Result<Robj, InputError> {
+    batch_loss::<SoftmaxLoss>(&x, "x", &t)
+}
+
+// A loss over a batch of samples, generic over the storage types of the
+// scores and of dense targets.
+trait BatchLoss {
+    fn compute<T: RealInput, U: RealInput>(
+        scores: &[T],
+        shape: MatrixShape,
+        targets: Targets<U>,
+        threads: usize,
+    ) -> f64;
+}
+
+struct CrossEntropyError;
+struct SoftmaxLoss;
+
+impl BatchLoss for CrossEntropyError {
+    fn compute<T: RealInput, U: RealInput>(
+        y: &[T],
+        shape: MatrixShape,
+        targets: Targets<U>,
+        threads: usize,
+    ) -> f64 {
+        loss::cross_entropy_error(y, shape, targets, threads)
+    }
+}
+
+impl BatchLoss for SoftmaxLoss {
+    fn compute<T: RealInput, U: RealInput>(
+        x: &[T],
+        shape: MatrixShape,
+        targets: Targets<U>,
+        threads: usize,
+    ) -> f64 {
+        loss::softmax_loss(x, shape, targets, threads)
+    }
+}
+
+// Reads `scores` as a matrix (a vector is one row) and `t` as targets of the
+// same shape or as one class label per row, then computes the loss `L`.
+fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, InputError> {
+    let values = numeric_arg(scores, arg)?;
+    let scores_shape = matrix_shape(scores, arg)?;
+    let shape = scores_shape.unwrap_or(MatrixShape {
+        rows: 1,
+        cols: values.len(),
+    });
+    let t_shape = matrix_shape(t, "t")?;
+    let same_shape = match (scores_shape, t_shape) {
+        (Some(scores_shape), Some(t_shape)) => scores_shape == t_shape,
+        (None, None) => !is_factor(t) && t.len() == shape.len(),
+        _ => false,
+    };
+    if let Some(t_shape) = t_shape.filter(|_| !same_shape) {
+        let expected = match scores_shape {
+            Some(shape) => describe_shape(shape),
+            None => format!("a vector of length {}", shape.len()),
+        };
+        return Err(InputError::new(format!(
+            "`t` must have the same shape as `{arg}` ({expected}) or be one class label per \
+             row, not {}.",
+            describe_shape(t_shape)
+        )));
+    }
+
+    let threads = thread_count();
+    let loss = if same_shape {
+        match (values, numeric_arg(t, "t")?) {
+            (Numeric::Double(v), Numeric::Double(t)) => {
+                L::compute(v, shape, Targets::Dense(t), threads)
+            }
+            (Numeric::Double(v), Numeric::Integer(t)) => {
+                L::compute(v, shape, Targets::Dense(t), threads)
+            }
+            (Numeric::Integer(v), Numeric::Double(t)) => {
+                L::compute(v, shape, Targets::Dense(t), threads)
+            }
+            (Numeric::Integer(v), Numeric::Integer(t)) => {
+                L::compute(v, shape, Targets::Dense(t), threads)
+            }
+        }
+    } else {
+        let labels = labels_arg(t, shape, arg)?;
+        let targets = Targets::<f64>::Labels(&labels);
+        match values {
+            Numeric::Double(v) => L::compute(v, shape, targets, threads),
+            Numeric::Integer(v) => L::compute(v, shape, targets, threads),
+        }
+    };
+    Ok(Robj::from(loss))
+}
+
+fn is_factor(x: &Robj) -> bool {
+    // SAFETY: `x` is a protected R object.
+    unsafe { extendr_ffi::Rf_isFactor(x.get()).into() }
 }
 
 // Sets the number of threads for long inputs; the R wrapper validates `count`.
@@ -87,12 +328,28 @@ fn available_cores_impl() -> i32 {
         .unwrap_or(1)
 }
 
+// Numerical gradient of the R function `f` at `x` by central differences
+// with step `h`.
+#[extendr]
+fn numerical_gradient_impl(f: Robj, x: Robj, h: Robj) -> Result<Robj, InputError> {
+    let step = positive_number_arg(&h, "h")?;
+    gradient::numerical_gradient(&f, &x, step)
+}
+
 extendr_module! {
     mod dlscratch;
+    fn identity_function_impl;
+    fn step_function_impl;
     fn sigmoid_impl;
+    fn sigmoid_grad_impl;
     fn relu_impl;
+    fn relu_grad_impl;
     fn softmax_impl;
     fn cross_entropy_error_single_impl;
+    fn sum_squared_error_impl;
+    fn cross_entropy_error_impl;
+    fn softmax_loss_impl;
+    fn numerical_gradient_impl;
     fn set_thread_count_impl;
     fn thread_count_impl;
     fn available_cores_impl;
