@@ -1,19 +1,19 @@
 #' dlscratch: Deep Learning from Scratch Functions in Rust
 #'
 #' The functions of the book *Deep Learning from Scratch* under the book's
-#' names, computed in Rust, each with a pure R twin that holds the plain
-#' formula:
+#' names, computed in Rust, each with a pure R twin named `<name>_r()` that
+#' holds the plain formula and serves as the reference in the tests:
 #'
-#' | Rust function | R twin |
-#' |---|---|
-#' | [sigmoid()] | `sigmoid_r()`: `1 / (1 + exp(-x))` |
-#' | [relu()] | `relu_r()`: `ifelse(x > 0, x, 0)` |
-#' | [softmax()] | `softmax_r()`: `exp(a - max(a)) / sum(exp(a - max(a)))` |
-#' | [cross_entropy_error_single()] | `cross_entropy_error_single_r()`: `-sum(t * log(y + 1e-7))` |
+#' * activations: [identity_function()], [step_function()], [sigmoid()],
+#'   [relu()], [softmax()] (also per row or column of a matrix);
+#' * gradients: [sigmoid_grad()], [relu_grad()], [numerical_gradient()];
+#' * losses: [sum_squared_error()], [cross_entropy_error_single()],
+#'   [cross_entropy_error()], [softmax_loss()].
 #'
-#' `demo("walkthrough", package = "dlscratch")` runs the book's examples with
-#' both versions, plots the activation functions with ggplot2 and reports
-#' whether the two agree.
+#' Long inputs are split across threads; [dlscratch_threads()] sets how
+#' many. `demo("walkthrough", package = "dlscratch")` runs the book's
+#' examples with both versions, plots the activation functions with ggplot2
+#' and reports whether the two agree.
 #'
 #' @keywords internal
 "_PACKAGE"
