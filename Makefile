@@ -7,13 +7,14 @@
 #   make check      R CMD build and R CMD check on the tarball
 #   make lint       cargo fmt --check and cargo clippy
 #   make document   regenerate R/extendr-wrappers.R, man/ and NAMESPACE
+#   make bench      time Rust, the R twins and NumPy, write BENCHMARKS.md
 
 R_LIB ?= $(CURDIR)/.Rlib
 PLOT_DIR ?= $(CURDIR)/walkthrough-plots
 CARGO_MANIFEST = src/rust/Cargo.toml
 export PATH := $(PATH):$(HOME)/.cargo/bin
 
-.PHONY: deps install demo test test-rust test-r check lint document wrappers clean
+.PHONY: deps install demo test test-rust test-r check lint document wrappers bench clean
 
 deps:
 	sh tools/install-deps.sh
@@ -52,6 +53,12 @@ wrappers: deps
 
 document: wrappers
 	Rscript -e 'roxygen2::roxygenise(load_code = roxygen2::load_source)'
+
+bench: PYTHON ?= python3
+bench: install
+	$(PYTHON) -c "import numpy" 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet numpy
+	PYTHON="$(PYTHON)" R_LIBS="$(R_LIB)" Rscript bench/run.R
 
 clean:
 	rm -rf "$(R_LIB)" check walkthrough-plots src/rust/target target
