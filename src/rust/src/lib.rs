@@ -107,9 +107,14 @@ fn margin_arg(margin: &Robj) -> Result<Option<u8>, InputError> {
     }
 }
 
-// `x` unchanged, as double, with all of its attributes.
+// `x` unchanged, as double, with all of its attributes. A double `x` is
+// returned itself, as the twin returns it, which R's copy-on-modify makes
+// safe; integers and logicals are converted into a new vector.
 #[extendr]
 fn identity_function_impl(x: Robj) -> Result<Robj, InputError> {
+    if let Numeric::Double(_) = numeric_arg(&x, "x")? {
+        return Ok(x);
+    }
     let mut out = map_numeric(&x, "x", identity_into, identity_into, thread_count())?;
     copy_all_attributes(&x, &mut out);
     Ok(out)
@@ -172,12 +177,11 @@ fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError>
 #[extendr]
 fn sum_squared_error_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
     let (predictions, targets) = equal_length_args(&y, &t)?;
-    let threads = thread_count();
     let error = match (predictions, targets) {
-        (Numeric::Double(y), Numeric::Double(t)) => loss::sum_squared_error(y, t, threads),
-        (Numeric::Double(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t, threads),
-        (Numeric::Integer(y), Numeric::Double(t)) => loss::sum_squared_error(y, t, threads),
-        (Numeric::Integer(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t, threads),
+        (Numeric::Double(y), Numeric::Double(t)) => loss::sum_squared_error(y, t),
+        (Numeric::Double(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t),
+        (Numeric::Integer(y), Numeric::Double(t)) => loss::sum_squared_error(y, t),
+        (Numeric::Integer(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t),
     };
     Ok(Robj::from(error))
 }

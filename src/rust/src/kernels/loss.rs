@@ -45,20 +45,26 @@ pub fn cross_entropy_error_single<T: RealInput, U: RealInput>(
 ///
 /// R's `^2` multiplies the difference by itself, and the squares are summed
 /// as R's `sum()` does, so on x86_64 the result is bitwise equal to R's.
-/// Squares that are zero leave the sum unchanged and are skipped.
+///
+/// The squares cost far less than the in-order sum, which runs on one
+/// thread anyway, so they are computed on the calling thread, chunk by
+/// chunk next to the sum: on 10^5 elements, threads made it about 15%
+/// slower than R's `0.5 * sum((y - t)^2)` (bench/ on a 2-core machine).
 ///
 /// # Panics
 ///
 /// Panics if `y` and `t` differ in length.
-pub fn sum_squared_error<T: RealInput, U: RealInput>(y: &[T], t: &[U], threads: usize) -> f64 {
+pub fn sum_squared_error<T: RealInput, U: RealInput>(y: &[T], t: &[U]) -> f64 {
     assert_eq!(y.len(), t.len(), "y and t must have the same length");
-    let total = ordered_sum(y.len(), threads, |range, terms| {
-        for (&prediction, &target) in y[range.clone()].iter().zip(&t[range]) {
-            let difference = prediction.to_real() - target.to_real();
-            if difference != 0.0 {
-                terms.push(difference * difference);
-            }
-        }
+    let total = ordered_sum(y.len(), 1, |range, terms| {
+        let squares = y[range.clone()]
+            .iter()
+            .zip(&t[range])
+            .map(|(&prediction, &target)| {
+                let difference = prediction.to_real() - target.to_real();
+                difference * difference
+            });
+        terms.extend(squares);
     });
     0.5 * total
 }
@@ -268,8 +274,8 @@ mod tests {
         // 0.5 * sum((y - t)^2) for the book's y with 0.6 on the true class:
         // 0.5 * (0.01 + 0.0025 + 0.16 + 0.0025 + 0.01 + 0.01) = 0.0975.
         let y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
-        assert!((sum_squared_error(&y, &ONE_HOT, 1) - 0.0975).abs() < 1e-15);
-        assert_eq!(sum_squared_error::<f64, f64>(&[], &[], 1), 0.0);
+        assert!((sum_squared_error(&y, &ONE_HOT) - 0.0975).abs() < 1e-15);
+        assert_eq!(sum_squared_error::<f64, f64>(&[], &[]), 0.0);
     }
 
     #[test]
