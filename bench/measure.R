@@ -82,8 +82,10 @@ check_rust_matches_twin <- function(case, env, n) {
 # Writes the case's inputs to files of little-endian doubles in dir, for
 # bench/numpy_bench.py. Returns the manifest rows that describe them.
 write_numpy_inputs <- function(case, n, inputs, dir) {
-  rows <- lapply(names(inputs), function(variable) {
-    value <- inputs[[variable]]
+  # R functions among the inputs have their NumPy version in the expression.
+  numeric_inputs <- Filter(Negate(is.function), inputs)
+  rows <- lapply(names(numeric_inputs), function(variable) {
+    value <- numeric_inputs[[variable]]
     path <- file.path(dir, sprintf("%s-%d-%s.f64", case$name, n, variable))
     writeBin(as.double(value), path, size = 8L, endian = "little")
     data.frame(

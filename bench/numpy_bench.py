@@ -16,6 +16,7 @@ import ast
 import csv
 import statistics
 import sys
+import textwrap
 import time
 
 import numpy as np
@@ -58,7 +59,7 @@ def compile_kernel(expression, variables):
     lines[-1] = "return " + lines[-1]
     source = "def kernel({}):\n{}".format(
         ", ".join(variables),
-        "".join(f"    {line}\n" for line in lines),
+        "".join(textwrap.indent(line, "    ") + "\n" for line in lines),
     )
     namespace = {"np": np}
     exec(compile(source, "<numpy expression>", "exec"), namespace)

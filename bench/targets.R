@@ -35,6 +35,7 @@ evaluate_targets <- function(timings, cases) {
   rbind(
     evaluate_speed_targets(medians, cases),
     evaluate_slowdown_targets(medians, cases),
+    evaluate_large_n_targets(medians, cases),
     evaluate_memory_targets(timings, cases)
   )
 }
@@ -75,7 +76,8 @@ evaluate_speed_targets <- function(medians, cases) {
 }
 
 evaluate_slowdown_targets <- function(medians, cases) {
-  rows <- lapply(cases, function(case) {
+  runs_at_small_n <- function(case) is.null(case$sizes) || small_n %in% case$sizes
+  rows <- lapply(Filter(runs_at_small_n, cases), function(case) {
     row <- medians[medians$case == case$name & medians$n == small_n, ]
     slowdown <- if (nrow(row) == 1L) row$rust / row$twin else NA_real_
     data.frame(
@@ -93,11 +95,33 @@ evaluate_slowdown_targets <- function(medians, cases) {
   do.call(rbind, rows)
 }
 
+# From this n on, every Rust function must be at least as fast as its twin.
+large_n <- 1e5
+
+evaluate_large_n_targets <- function(medians, cases) {
+  rows <- lapply(cases, function(case) {
+    measured <- medians[medians$case == case$name & medians$n >= large_n, ]
+    speedup <- if (nrow(measured) > 0L) min(measured$twin / measured$rust) else NA_real_
+    data.frame(
+      target = sprintf(
+        "`%s` at least as fast as `%s` at every n >= %s",
+        deparse(case$rust),
+        deparse(case$twin),
+        format_n(large_n)
+      ),
+      measured = sprintf("smallest twin / Rust = %s", format_ratio(speedup)),
+      met = speedup >= 1
+    )
+  })
+  do.call(rbind, rows)
+}
+
 # Checks mem_alloc at every n: a vector result needs 8n bytes plus R's
 # header, and a function with a scalar result must not allocate a vector of
 # length n.
 evaluate_memory_targets <- function(timings, cases) {
-  rows <- lapply(cases, function(case) {
+  with_target <- Filter(function(case) case$memory_target, cases)
+  rows <- lapply(with_target, function(case) {
     rust <- timings[
       timings$case == case$name & timings$implementation == "rust",
     ]
