@@ -54,6 +54,10 @@ show_twins(
 )
 cat("rounded:", round(cross_entropy_error_single(mistaken, t), 4), "\n")
 
+# Every function against its twin on seeded random and special values.
+cat("\n")
+print(compare_twins(n = c(100, 1e4)))
+
 # The activation curves, drawn as in the book with y limits -0.1 to 1.1.
 if (requireNamespace("ggplot2", quietly = TRUE)) {
   plot_dir <- Sys.getenv("DLSCRATCH_PLOT_DIR")
@@ -76,6 +80,11 @@ if (requireNamespace("ggplot2", quietly = TRUE)) {
     ggplot2::ggsave(path, plot, width = 5, height = 3.5, dpi = 100)
     cat("Saved the", name, "curve as", basename(path), "\n")
   }
+
+  # The book's figure of all three activations, with their derivatives.
+  path <- file.path(plot_dir, "activations.png")
+  ggplot2::ggsave(path, plot_activations(grad = TRUE), width = 6, height = 4, dpi = 100)
+  cat("Saved the activation figure as", basename(path), "\n")
 } else {
   cat("\nggplot2 is not installed, so no plots were drawn.",
       "Install it with install.packages(\"ggplot2\").\n")

@@ -11,6 +11,7 @@ mod attributes;
 mod convert;
 mod gradient;
 pub mod kernels;
+mod source;
 
 use attributes::{
     copy_all_attributes, copy_arithmetic_attributes, copy_comparison_attributes,
@@ -340,8 +341,17 @@ fn numerical_gradient_impl(f: Robj, x: Robj, h: Robj) -> Result<Robj, InputError
     gradient::numerical_gradient(&f, &x, step)
 }
 
+// The Rust source of the function `name`, as compiled into this library.
+#[extendr]
+fn rust_source_impl(name: &str) -> Result<Robj, InputError> {
+    source::function_source(name)
+        .map(Robj::from)
+        .ok_or_else(|| InputError::new(format!("No Rust function is named `{name}`.")))
+}
+
 extendr_module! {
     mod dlscratch;
+    fn rust_source_impl;
     fn identity_function_impl;
     fn step_function_impl;
     fn sigmoid_impl;
