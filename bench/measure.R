@@ -34,22 +34,26 @@ mark_calls <- function(calls, env, settings) {
   for (call in calls) {
     eval(call, env)
   }
-  # Collect the garbage that earlier cases left, so that it does not add
-  # to these medians.
-  invisible(gc())
-  # bench::mark() times one call after the other. Several shorter rounds
-  # alternate between the calls, so that a busy period of a shared machine
-  # slows all of them alike.
+  # bench::mark() would time one call after the other. Several shorter
+  # rounds alternate between the calls, so that a busy period of a shared
+  # machine slows all of them alike. Each call is timed in a bench::mark() of
+  # its own, after a gc(), so that a call pays for the garbage collections
+  # that its own garbage causes, and not for the large vectors that the call
+  # timed before it left behind.
   rounds <- lapply(seq_len(settings$rounds), function(round) {
-    bench::mark(
-      exprs = calls,
-      env = env,
-      min_time = settings$min_time / settings$rounds,
-      min_iterations = ceiling(settings$min_iterations / settings$rounds),
-      max_iterations = ceiling(settings$max_iterations / settings$rounds),
-      check = FALSE,
-      filter_gc = FALSE
-    )
+    marks <- lapply(seq_along(calls), function(i) {
+      invisible(gc())
+      bench::mark(
+        exprs = calls[i],
+        env = env,
+        min_time = settings$min_time / settings$rounds,
+        min_iterations = ceiling(settings$min_iterations / settings$rounds),
+        max_iterations = ceiling(settings$max_iterations / settings$rounds),
+        check = FALSE,
+        filter_gc = FALSE
+      )
+    })
+    do.call(rbind, marks)
   })
   times <- lapply(seq_along(calls), function(i) {
     unlist(lapply(rounds, function(marks) as.numeric(marks$time[[i]])))

@@ -217,9 +217,12 @@ describe_settings <- function(settings) {
     sprintf(
       paste(
         "- R: `bench::mark()` with `check = FALSE` and `filter_gc = FALSE`,",
-        "in %d rounds that alternate between the expressions. Over all",
-        "rounds, each expression runs at least %d times, and until %s s",
-        "have passed or it has run about %d times."
+        "in %d rounds that alternate between the expressions. Within a",
+        "round each expression gets a `bench::mark()` of its own after",
+        "`gc()`, so that it pays for the garbage collections that its own",
+        "garbage causes, not for the vectors that the expression before it",
+        "left. Over all rounds, each expression runs at least %d times, and",
+        "until %s s have passed or it has run about %d times."
       ),
       settings$rounds,
       settings$min_iterations,
