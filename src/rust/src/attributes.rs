@@ -37,7 +37,7 @@ pub enum Operand {
 /// is the first operand.
 pub fn copy_arithmetic_attributes(from: &Robj, to: &mut Robj, operand: Operand) {
     // SAFETY: `from` and `to` are protected R vectors of the same length, so
-    // every attribute of `from` fits `to`; attributes read from `from` stay
+    // every attribute of `from` fits `to`. Attributes read from `from` stay
     // protected through it.
     unsafe {
         let (from, to) = (from.get(), to.get_mut());

@@ -35,9 +35,9 @@ extern "C" {
 ///
 /// `f` receives a double copy of `x`, with all of `x`'s attributes, in which
 /// one element at a time is moved by `h` and then restored exactly. The copy
-/// is changed in place between calls unless `f` kept a reference to it (R's
-/// reference count says so), in which case the loop continues on a fresh
-/// copy, so an object that `f` saved never changes afterwards.
+/// is changed in place between calls unless `f` kept a reference to it, as
+/// R's reference count shows. Then the loop continues on a fresh copy, so an
+/// object that `f` saved never changes afterwards.
 pub fn numerical_gradient(f: &Robj, x: &Robj, h: f64) -> Result<Robj, InputError> {
     // SAFETY: `f` is a protected R object.
     if !unsafe { Rf_isFunction(f.get()).into() } {

@@ -49,8 +49,8 @@ fn relu_impl(x: Robj) -> Result<Robj, InputError> {
 }
 
 // Softmax over all elements of `a` when `margin` is NULL, with the attributes
-// that the twin's `exp(a - max(a)) / sum(...)` keeps; over each row (1) or
-// column (2) of the matrix `a` otherwise, keeping its dim and dimnames.
+// that the twin's `exp(a - max(a)) / sum(...)` keeps. Otherwise softmax over
+// each row (1) or column (2) of the matrix `a`, keeping its dim and dimnames.
 #[extendr]
 fn softmax_impl(a: Robj, margin: Robj) -> Result<Robj, InputError> {
     let margin = margin_arg(&margin)?;

@@ -1,8 +1,8 @@
 //! The Rust source of the kernels, compiled into the library so that
 //! `twin_source()` shows exactly the code that runs.
 
-/// Every source file that holds a kernel, a binding or an R-facing loop, by
-/// path.
+/// Every source file that contains a kernel, a binding or a loop that calls
+/// R, by path.
 const SOURCES: [(&str, &str); 7] = [
     (
         "kernels/activation.rs",

@@ -23,12 +23,12 @@ pub struct MatrixShape {
 }
 
 impl MatrixShape {
-    /// The number of elements.
+    /// Returns the number of elements.
     pub fn len(self) -> usize {
         self.rows * self.cols
     }
 
-    /// Whether the matrix has no elements.
+    /// Returns whether the matrix has no elements.
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
@@ -129,10 +129,10 @@ impl RowScale {
         r_exp(value - self.max) / self.sum
     }
 
-    /// Whether every softmax value of the row is finite and not negative,
-    /// which holds when the maximum and the sum are finite and the sum is
-    /// positive: then each value is an exponential of at most 0 divided by
-    /// that sum.
+    /// Returns whether every softmax value of the row is finite and not
+    /// negative. That is the case when the maximum and the sum are finite and
+    /// the sum is positive, because each value is then an exponential of at
+    /// most 0 divided by that sum.
     #[inline]
     pub fn gives_finite_values(self) -> bool {
         self.max.is_finite() && self.sum.is_finite() && self.sum > 0.0
@@ -212,7 +212,8 @@ mod tests {
         let a = [1.0, 1.0, na_real(), 2.0];
         let mut out = [0.0; 4];
         softmax_rows_into(&a, &mut out, MatrixShape { rows: 2, cols: 2 }, 1);
-        assert!(is_na_real(out[0]) && is_na_real(out[2]));
+        assert!(is_na_real(out[0]));
+        assert!(is_na_real(out[2]));
         assert_eq!([out[1], out[3]], softmax_of(&[1.0, 2.0])[..]);
     }
 

@@ -88,7 +88,7 @@ impl CompensatedSum {
     /// Returns the sum rounded to a double.
     ///
     /// Once the running sum is infinite or NaN the compensation is
-    /// meaningless (it holds `Inf - Inf`), so the running sum is returned.
+    /// meaningless (it contains `Inf - Inf`), so the running sum is returned.
     pub fn value(self) -> f64 {
         if self.sum.is_finite() {
             self.sum + self.compensation
@@ -250,7 +250,8 @@ mod tests {
         ])));
         assert!(is_na_real(sum_like_r(&[na_real(), f64::NAN])));
         let total = sum_like_r(&[f64::NAN, 1.0]);
-        assert!(total.is_nan() && !is_na_real(total));
+        assert!(total.is_nan());
+        assert!(!is_na_real(total));
     }
 
     #[test]
