@@ -11,7 +11,7 @@ use extendr_ffi::{
 };
 
 use crate::kernels::batch::MatrixShape;
-use crate::kernels::real::{is_na_real, NA_INTEGER};
+use crate::kernels::real::{is_na_real, na_real, NA_INTEGER};
 
 // R API functions that extendr-ffi 0.9 does not declare. `SEXP` is an opaque
 // pointer, declared in extendr-ffi the same way for R's other functions.
@@ -332,25 +332,37 @@ fn whole_label(value: f64, index: usize) -> Result<i32, InputError> {
     )))
 }
 
-/// Reads a single positive finite number, or explains what `arg` was.
-pub fn positive_number_arg(x: &Robj, arg: &str) -> Result<f64, InputError> {
+/// Reads `x` as one number when it is a double or integer vector of length
+/// one, and describes it otherwise, for the error message of `expected`.
+pub fn single_number_arg(x: &Robj, arg: &str, expected: &str) -> Result<f64, InputError> {
     let value = match numeric_arg(x, arg) {
         Ok(Numeric::Double(&[value])) => Some(value),
-        Ok(Numeric::Integer(&[value])) if x.rtype() == Rtype::Integers && value != NA_INTEGER => {
-            Some(f64::from(value))
+        Ok(Numeric::Integer(&[value])) if x.rtype() == Rtype::Integers => {
+            Some(if value == NA_INTEGER {
+                na_real()
+            } else {
+                f64::from(value)
+            })
         }
         _ => None,
     };
-    match value {
-        Some(value) if value.is_finite() && value > 0.0 => Ok(value),
-        Some(value) => Err(InputError::new(format!(
-            "`{arg}` must be a single positive finite number, not {}.",
-            format_number(value)
-        ))),
-        None => Err(InputError::new(format!(
-            "`{arg}` must be a single positive finite number, not {} of length {}.",
+    value.ok_or_else(|| {
+        InputError::new(format!(
+            "`{arg}` must be {expected}, not {} of length {}.",
             describe(x),
             x.len()
+        ))
+    })
+}
+
+/// Reads a single positive finite number, or explains what `arg` was.
+pub fn positive_number_arg(x: &Robj, arg: &str) -> Result<f64, InputError> {
+    let expected = "a single positive finite number";
+    match single_number_arg(x, arg, expected)? {
+        value if value.is_finite() && value > 0.0 => Ok(value),
+        value => Err(InputError::new(format!(
+            "`{arg}` must be {expected}, not {}.",
+            format_number(value)
         ))),
     }
 }

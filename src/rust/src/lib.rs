@@ -19,7 +19,7 @@ use attributes::{
 };
 use convert::{
     alloc_doubles, describe, describe_shape, format_number, labels_arg, map_numeric, matrix_shape,
-    numeric_arg, positive_number_arg, InputError, Numeric,
+    numeric_arg, positive_number_arg, single_number_arg, InputError, Numeric,
 };
 use kernels::activation::{
     identity_into, relu_grad_into, relu_into, sigmoid_grad_into, sigmoid_into, softmax_into,
@@ -86,24 +86,13 @@ fn margin_arg(margin: &Robj) -> Result<Option<u8>, InputError> {
     if margin.is_null() {
         return Ok(None);
     }
-    let value = match numeric_arg(margin, "margin") {
-        Ok(Numeric::Double(&[value])) => Some(value),
-        Ok(Numeric::Integer(&[value])) if margin.rtype() == Rtype::Integers => {
-            Some(f64::from(value))
-        }
-        _ => None,
-    };
-    match value {
-        Some(1.0) => Ok(Some(1)),
-        Some(2.0) => Ok(Some(2)),
-        Some(value) => Err(InputError::new(format!(
-            "`margin` must be NULL, 1 (rows) or 2 (columns), not {}.",
+    let expected = "NULL, 1 (rows) or 2 (columns)";
+    match single_number_arg(margin, "margin", expected)? {
+        1.0 => Ok(Some(1)),
+        2.0 => Ok(Some(2)),
+        value => Err(InputError::new(format!(
+            "`margin` must be {expected}, not {}.",
             format_number(value)
-        ))),
-        None => Err(InputError::new(format!(
-            "`margin` must be NULL, 1 (rows) or 2 (columns), not {} of length {}.",
-            describe(margin),
-            margin.len()
         ))),
     }
 }
