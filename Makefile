@@ -8,13 +8,15 @@
 #   make lint       cargo fmt --check and cargo clippy
 #   make document   regenerate R/extendr-wrappers.R, man/ and NAMESPACE
 #   make bench      time Rust, the R twins and NumPy, write BENCHMARKS.md
+#   make dist       a source tarball in dist/ that installs offline
+#   make test-offline  install that tarball offline into a fresh library
 
 R_LIB ?= $(CURDIR)/.Rlib
 PLOT_DIR ?= $(CURDIR)/walkthrough-plots
 CARGO_MANIFEST = src/rust/Cargo.toml
 export PATH := $(PATH):$(HOME)/.cargo/bin
 
-.PHONY: deps install demo test test-rust test-r check lint document wrappers bench clean
+.PHONY: deps install demo test test-rust test-r check lint document wrappers bench dist test-offline clean
 
 deps:
 	sh tools/install-deps.sh
@@ -60,6 +62,13 @@ bench: install
 	  $(PYTHON) -m pip install --quiet numpy
 	PYTHON="$(PYTHON)" R_LIBS="$(R_LIB)" Rscript bench/run.R
 
+dist: deps
+	rm -rf dist
+	sh tools/build-dist.sh dist
+
+test-offline: dist
+	sh tests/offline-install.sh dist/dlscratch_*.tar.gz
+
 clean:
-	rm -rf "$(R_LIB)" check walkthrough-plots src/rust/target target
+	rm -rf "$(R_LIB)" check dist walkthrough-plots src/rust/target target
 	rm -f src/*.o src/*.so
