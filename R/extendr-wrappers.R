@@ -5,6 +5,10 @@
 #' @useDynLib dlscratch, .registration = TRUE
 NULL
 
+panic_for_test_impl <- function() .Call(wrap__panic_for_test_impl)
+
+rust_source_impl <- function(name) .Call(wrap__rust_source_impl, name)
+
 identity_function_impl <- function(x) .Call(wrap__identity_function_impl, x)
 
 step_function_impl <- function(x) .Call(wrap__step_function_impl, x)

@@ -47,3 +47,14 @@ test_that("a missing argument's error names the exported function", {
     expect_identical(conditionCall(error)[[1]], call[[1]], label = deparse(call))
   }
 })
+
+test_that("a Rust panic becomes an R error and the session goes on", {
+  # Rust's panic hook also prints the panic to stderr.
+  expect_error(
+    dlscratch:::panic_for_test_impl(),
+    "deliberate panic in a worker thread",
+    fixed = TRUE
+  )
+  expect_identical(sigmoid(0), 0.5)
+  expect_identical(softmax(rep(1, 4 * 65536)), rep(1 / (4 * 65536), 4 * 65536))
+})

@@ -338,8 +338,21 @@ fn rust_source_impl(name: &str) -> Result<Robj, InputError> {
         .ok_or_else(|| InputError::new(format!("No Rust function is named `{name}`.")))
 }
 
+// Panics inside a worker thread, for the tests that prove a Rust panic
+// becomes an R error and leaves the session usable. Not exported.
+#[extendr]
+fn panic_for_test_impl() -> Result<Robj, InputError> {
+    let input = vec![0.0; 4 * kernels::parallel::PARALLEL_MIN_LEN];
+    let mut out = vec![0.0; input.len()];
+    kernels::parallel::map_chunks(&input, &mut out, 2, |_, _| {
+        panic!("deliberate panic in a worker thread");
+    });
+    Ok(Robj::from(out[0]))
+}
+
 extendr_module! {
     mod dlscratch;
+    fn panic_for_test_impl;
     fn rust_source_impl;
     fn identity_function_impl;
     fn step_function_impl;

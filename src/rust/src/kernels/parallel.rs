@@ -61,14 +61,23 @@ fn run_chunks(chunk_count: usize, threads: usize, work: impl Fn(usize) + Sync) {
     }
     let next_chunk = AtomicUsize::new(0);
     thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let k = next_chunk.fetch_add(1, Ordering::Relaxed);
-                if k >= chunk_count {
-                    break;
-                }
-                work(k);
-            });
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let k = next_chunk.fetch_add(1, Ordering::Relaxed);
+                    if k >= chunk_count {
+                        break;
+                    }
+                    work(k);
+                })
+            })
+            .collect();
+        // Joining each worker here passes a worker's panic on with its own
+        // message; the scope alone would replace it with a generic one.
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
         }
     });
 }
@@ -372,6 +381,17 @@ mod tests {
         });
         let expected: f64 = (0..len).filter(|i| i % 1000 == 0).map(|i| i as f64).sum();
         assert_eq!(total, expected);
+    }
+
+    #[test]
+    fn a_worker_panic_keeps_its_message() {
+        let input = vec![0.0; 4 * CHUNK_LEN];
+        let mut out = vec![0.0; input.len()];
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            map_chunks(&input, &mut out, 2, |_, _| panic!("worker failed"));
+        }));
+        let payload = result.expect_err("the panic reaches the caller");
+        assert_eq!(payload.downcast_ref::<&str>(), Some(&"worker failed"));
     }
 
     #[test]
