@@ -10,13 +10,15 @@
 #   make bench      time Rust, the R twins and NumPy, write BENCHMARKS.md
 #   make dist       a source tarball in dist/ that installs offline
 #   make test-offline  install that tarball offline into a fresh library
+#   make check-cran R CMD check --as-cran on that tarball; fails on any
+#                   error or warning
 
 R_LIB ?= $(CURDIR)/.Rlib
 PLOT_DIR ?= $(CURDIR)/walkthrough-plots
 CARGO_MANIFEST = src/rust/Cargo.toml
 export PATH := $(PATH):$(HOME)/.cargo/bin
 
-.PHONY: deps install demo test test-rust test-r check lint document wrappers bench dist test-offline clean
+.PHONY: deps install demo test test-rust test-r check lint document wrappers bench dist test-offline check-cran clean
 
 deps:
 	sh tools/install-deps.sh
@@ -69,6 +71,19 @@ dist: deps
 test-offline: dist
 	sh tests/offline-install.sh dist/dlscratch_*.tar.gz
 
+# Without network: the remote CRAN checks and the clock check are skipped.
+check-cran: dist
+	rm -rf check-cran && mkdir -p check-cran
+	cd check-cran && _R_CHECK_CRAN_INCOMING_REMOTE_=false \
+	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false _R_CHECK_SYSTEM_CLOCK_=false \
+	  R CMD check --as-cran --no-manual ../dist/dlscratch_*.tar.gz
+	@if grep -E "^Status: .*(ERROR|WARNING)" check-cran/dlscratch.Rcheck/00check.log; then \
+	  echo "R CMD check --as-cran reported errors or warnings" >&2; exit 1; \
+	fi
+	@if grep -E "Found '(abort|_exit|exit)'|non-API call" check-cran/dlscratch.Rcheck/00check.log; then \
+	  echo "R CMD check found calls that CRAN rejects" >&2; exit 1; \
+	fi
+
 clean:
-	rm -rf "$(R_LIB)" check dist walkthrough-plots src/rust/target target
+	rm -rf "$(R_LIB)" check check-cran dist walkthrough-plots src/rust/target target
 	rm -f src/*.o src/*.so

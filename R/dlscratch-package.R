@@ -15,5 +15,15 @@
 #' examples with both versions, plots the activation functions with ggplot2
 #' and reports whether the two agree.
 #'
+#' @section Long vectors:
+#' Inputs of \eqn{2^{31}} elements or more work: R's long vectors reach
+#' the Rust code as slices indexed by 64-bit `usize`, and no length passes
+#' through a 32-bit integer. Memory is the limit. The input itself takes 8
+#' bytes per double (4 per integer or logical), and a vector-valued result 8
+#' bytes per element more: `sigmoid()` of \eqn{2^{31}} doubles needs 16 GiB
+#' for `x` and 16 GiB for the result, while the losses return one number and
+#' need no memory beyond their inputs, apart from a few buffers of 256 KiB
+#' per thread.
+#'
 #' @keywords internal
 "_PACKAGE"

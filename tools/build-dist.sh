@@ -16,8 +16,11 @@ mkdir "$staging/dlscratch"
 git ls-files -z | (cd "$top" && xargs -0 tar -cf -) | tar -xf - -C "$staging/dlscratch"
 
 # The source tarball leaves out the top-level Cargo workspace, so the crate
-# builds on its own and needs the workspace's lock file next to it.
+# builds on its own and needs the workspace's lock file next to it. An empty
+# [workspace] table makes it its own workspace root, so that cargo does not
+# look for one in the folders above wherever the tarball is unpacked.
 cp Cargo.lock "$staging/dlscratch/src/rust/Cargo.lock"
+printf '\n[workspace]\n' >> "$staging/dlscratch/src/rust/Cargo.toml"
 
 cd "$staging/dlscratch/src/rust"
 echo "Vendoring the crates that Cargo.lock pins"

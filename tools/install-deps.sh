@@ -1,18 +1,20 @@
 #!/bin/sh
 # Installs what dlscratch needs to build, test and run its walkthrough: R, the
-# R packages it suggests, pandoc for its vignette, and roxygen2 for
-# `make document`. Rust (cargo and rustc) must already be installed.
+# R packages it suggests, pandoc for its vignette, qpdf for R CMD check
+# --as-cran, and roxygen2 for `make document`. Rust (cargo and rustc) must
+# already be installed.
 #
 # On Debian and Ubuntu the missing pieces come from apt. Elsewhere the script
 # lists what to install and stops.
 set -eu
 
-debian_packages="r-base-dev r-cran-testthat r-cran-ggplot2 r-cran-bench r-cran-roxygen2 r-cran-knitr r-cran-rmarkdown pandoc"
+debian_packages="r-base-dev r-cran-testthat r-cran-ggplot2 r-cran-bench r-cran-roxygen2 r-cran-knitr r-cran-rmarkdown pandoc qpdf"
 r_packages='"testthat", "ggplot2", "bench", "roxygen2", "knitr", "rmarkdown"'
 
 r_is_complete() {
   command -v Rscript >/dev/null 2>&1 &&
     command -v pandoc >/dev/null 2>&1 &&
+    command -v qpdf >/dev/null 2>&1 &&
     Rscript -e "quit(status = !all(vapply(c($r_packages), requireNamespace, NA, quietly = TRUE)))" >/dev/null 2>&1
 }
 
@@ -30,7 +32,7 @@ fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "R or some R packages are missing, and apt-get is not available." >&2
-  echo "Install R (>= 4.2) and pandoc, then in R:" >&2
+  echo "Install R (>= 4.2), pandoc and qpdf, then in R:" >&2
   echo "  install.packages(c($r_packages))" >&2
   exit 1
 fi
