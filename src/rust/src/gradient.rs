@@ -12,7 +12,7 @@ use extendr_ffi::{
 use crate::attributes::copy_all_attributes;
 use crate::convert::{alloc_doubles, describe, format_number, map_numeric, InputError};
 use crate::kernels::activation::identity_into;
-use crate::kernels::real::NA_INTEGER;
+use crate::kernels::real::{na_real, NA_INTEGER};
 
 // R API functions that extendr-ffi 0.9 does not declare. `SEXP` is an opaque
 // pointer, declared in extendr-ffi the same way for R's other functions.
@@ -83,45 +83,53 @@ fn evaluate(call: &Robj, point: &mut Robj, index: usize) -> Result<f64, InputErr
     unsafe {
         let argument = CDR(call.get());
         SETCAR(argument, point.get());
+        let message_before = CStr::from_ptr(R_curErrorBuf()).to_owned();
         let mut failed = 0;
         let value = R_tryEvalSilent(call.get(), R_GlobalEnv, &mut failed);
         SETCAR(argument, R_NilValue);
         if failed != 0 {
-            let message = CStr::from_ptr(R_curErrorBuf()).to_string_lossy();
-            return Err(InputError::new(format!(
-                "`f` failed at element {} of `x`: {}",
-                index + 1,
-                error_message_text(&message)
-            )));
+            let message = CStr::from_ptr(R_curErrorBuf());
+            return Err(InputError::new(if message == message_before.as_c_str() {
+                // An interrupt or a jump to a restart leaves no error message.
+                format!("`f` was interrupted at element {} of `x`.", index + 1)
+            } else {
+                format!(
+                    "`f` failed at element {} of `x`: {}",
+                    index + 1,
+                    error_message_text(&message.to_string_lossy())
+                )
+            }));
         }
 
-        let number = single_number(value);
+        // Both are read from `value` before Rf_duplicate() can allocate,
+        // because nothing protects `value`.
+        let number = single_number(value).filter(|number| number.is_finite());
+        let problem = match number {
+            Some(_) => None,
+            None => Some(describe_value(value)),
+        };
         if REFCNT(point.get()) > 1 {
             // `f` kept `point` (in a global variable or a closure), so
             // changing it in place would change what `f` kept.
             *point = Robj::from_sexp(Rf_duplicate(point.get()));
         }
-        match number {
-            Some(number) if number.is_finite() => Ok(number),
-            _ => Err(InputError::new(format!(
+        number.ok_or_else(|| {
+            InputError::new(format!(
                 "`f` must return a single finite number, but returned {} at element {} of `x`.",
-                describe_value(value),
+                problem.unwrap_or_default(),
                 index + 1
-            ))),
-        }
+            ))
+        })
     }
 }
 
-/// Returns the message of an R error as R prints it ("Error in f(x) : boom"
-/// or "Error: boom"), without the "Error" prefix and the call.
+/// Returns an R error as R prints it ("Error in f(x) : boom"), without the
+/// traceback that non-interactive sessions append after "Calls:". The call
+/// stays in, because a call can itself contain " : " and R translates the
+/// word "Error", so neither can be cut off reliably.
 fn error_message_text(printed: &str) -> &str {
-    let text = printed.trim_end();
-    if let Some(rest) = text.strip_prefix("Error in ") {
-        rest.split_once(" : ")
-            .map_or(rest, |(_, message)| message.trim_start())
-    } else {
-        text.strip_prefix("Error: ").unwrap_or(text)
-    }
+    let text = printed.split("\nCalls:").next().unwrap_or(printed);
+    text.trim()
 }
 
 /// Reads a double or integer vector of length one.
@@ -135,7 +143,11 @@ unsafe fn single_number(value: SEXP) -> Option<f64> {
     }
     match TYPEOF(value) {
         SEXPTYPE::REALSXP => Some(*REAL(value)),
-        SEXPTYPE::INTSXP if *INTEGER(value) != NA_INTEGER => Some(f64::from(*INTEGER(value))),
+        SEXPTYPE::INTSXP => Some(if *INTEGER(value) == NA_INTEGER {
+            na_real()
+        } else {
+            f64::from(*INTEGER(value))
+        }),
         _ => None,
     }
 }
@@ -160,13 +172,15 @@ mod tests {
     use super::error_message_text;
 
     #[test]
-    fn error_message_text_drops_prefix_and_call() {
-        assert_eq!(error_message_text("Error in f(x) : boom\n"), "boom");
+    fn error_message_text_drops_the_traceback() {
         assert_eq!(
-            error_message_text("Error in f(x) : \n  long message\n"),
-            "long message"
+            error_message_text("Error in f(x) : boom\n"),
+            "Error in f(x) : boom"
         );
-        assert_eq!(error_message_text("Error: boom\n"), "boom");
-        assert_eq!(error_message_text("something else"), "something else");
+        assert_eq!(
+            error_message_text("Error in g(\" : \") : boom\nCalls: h -> g\n"),
+            "Error in g(\" : \") : boom"
+        );
+        assert_eq!(error_message_text("Error: boom\n"), "Error: boom");
     }
 }
