@@ -253,3 +253,30 @@ test_that("softmax_loss() checks its arguments", {
   expect_error(softmax_loss(diag(3), c(1, 2)), "`t` must have one label per row of `x` (3), not 2.", fixed = TRUE, class = "dlscratch_error")
   expect_error(softmax_loss(list(1), 1), "`x` must be .*, not a list", class = "dlscratch_error")
 })
+
+test_that("losses reject targets of another dim", {
+  y <- matrix(1:6 / 10, 2)
+  t <- matrix(c(0, 1, 0, 0, 1, 0), 3)
+  expect_error(sum_squared_error(y, t), "`t` must have the same dim as `y` (2 x 3), not 3 x 2.", fixed = TRUE, class = "dlscratch_error")
+  expect_error(cross_entropy_error_single(y, t), "`t` must have the same dim as `y` (2 x 3), not 3 x 2.", fixed = TRUE, class = "dlscratch_error")
+  expect_identical(sum_squared_error(y, as.vector(t)), sum_squared_error_r(y, as.vector(t)))
+})
+
+test_that("cross_entropy_error() reads labels in every documented form", {
+  expected <- cross_entropy_error(batch_y, batch_labels)
+  expect_identical(cross_entropy_error(batch_y, matrix(batch_labels, ncol = 1)), expected)
+  expect_identical(cross_entropy_error(batch_y, matrix(batch_labels, nrow = 1)), expected)
+  expect_identical(cross_entropy_error(batch_y, array(batch_labels, 3)), expected)
+  expect_identical(cross_entropy_error(batch_y, matrix(batch_labels, ncol = 1)), cross_entropy_error_r(batch_y, matrix(batch_labels, ncol = 1)))
+  expect_error(cross_entropy_error(batch_y, c(3, 1e10, 2)), "`t` must hold labels from 1 to ncol(y) = 3, but element 2 is 10000000000.", fixed = TRUE)
+  expect_error(cross_entropy_error(confident, 11), "`t` must hold labels from 1 to length(y) = 10, but element 1 is 11.", fixed = TRUE)
+  expect_error(cross_entropy_error(batch_y, array(1, c(3, 1, 2))), "`t` must have the same shape as `y` (a 3 x 3 matrix) or be one class label per row, not an array of dim 3 x 1 x 2.", fixed = TRUE)
+})
+
+test_that("factor labels stand for the columns by position", {
+  y <- matrix(c(0.7, 0.2, 0.1, 0.1, 0.2, 0.7), 2, byrow = TRUE, dimnames = list(NULL, c("cat", "dog", "bird")))
+  # Levels sort alphabetically: "bird" is level 1, so it stands for column 1
+  # ("cat"), and "dog" is level 3, so it stands for column 3 ("bird").
+  labels <- factor(c("bird", "dog"), levels = c("bird", "cat", "dog"))
+  expect_identical(cross_entropy_error(y, labels), cross_entropy_error(y, c(1, 3)))
+})

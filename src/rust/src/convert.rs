@@ -11,7 +11,7 @@ use extendr_ffi::{
 };
 
 use crate::kernels::batch::MatrixShape;
-use crate::kernels::real::{is_na_real, na_real, NA_INTEGER};
+use crate::kernels::real::{is_na_real, na_real, RealInput, NA_INTEGER};
 
 // R API functions that extendr-ffi 0.9 does not declare. `SEXP` is an opaque
 // pointer, declared in extendr-ffi the same way for R's other functions.
@@ -261,31 +261,37 @@ pub fn describe_shape(shape: MatrixShape) -> String {
     format!("a {} x {} matrix", shape.rows, shape.cols)
 }
 
-/// Reads `t` as class labels for the rows of the matrix `scores_arg`, of
-/// `shape`: one label per row, each a whole number from 1 to `shape.cols` or
-/// `NA`. A factor's levels stand for the columns, so it must have
-/// `shape.cols` levels.
-pub fn labels_arg(t: &Robj, shape: MatrixShape, scores_arg: &str) -> Result<Vec<i32>, InputError> {
-    let labels: Vec<i32> = if unsafe { Rf_isFactor(t.get()).into() } {
+/// Reads `t` as class labels for the rows of `scores_arg`, a matrix of
+/// `shape` (a vector is one row): one label per row, each a whole number
+/// from 1 to `shape.cols` or `NA`. A factor's levels stand for the columns
+/// by position, so it must have `shape.cols` levels. `columns` names the
+/// column count in messages, such as "ncol(y)".
+pub fn labels_arg(
+    t: &Robj,
+    shape: MatrixShape,
+    scores_arg: &str,
+    columns: &str,
+) -> Result<Vec<i32>, InputError> {
+    // SAFETY: `t` is a protected R object.
+    let labels: Vec<f64> = if unsafe { Rf_isFactor(t.get()).into() } {
         // SAFETY: `t` is a protected factor: an integer vector of codes with
         // a character vector of levels.
         let levels = unsafe { Rf_xlength(Rf_getAttrib(t.get(), R_LevelsSymbol)) };
         if usize::try_from(levels).ok() != Some(shape.cols) {
             return Err(InputError::new(format!(
                 "`t` is a factor with {levels} levels, but `{scores_arg}` has {} columns: the \
-                 levels must stand for the columns.",
+                 levels stand for the columns by position.",
                 shape.cols
             )));
         }
-        t.as_integer_slice().unwrap_or(&[]).to_vec()
+        let codes = t.as_integer_slice().unwrap_or(&[]);
+        codes.iter().map(|&code| code.to_real()).collect()
     } else {
         match numeric_arg(t, "t")? {
-            Numeric::Integer(values) if t.rtype() == Rtype::Integers => values.to_vec(),
-            Numeric::Double(values) => values
-                .iter()
-                .enumerate()
-                .map(|(i, &value)| whole_label(value, i))
-                .collect::<Result<_, _>>()?,
+            Numeric::Integer(values) if t.rtype() == Rtype::Integers => {
+                values.iter().map(|&value| value.to_real()).collect()
+            }
+            Numeric::Double(values) => values.to_vec(),
             _ => {
                 return Err(InputError::new(
                     "`t` must be numeric class labels or targets, not a logical vector."
@@ -302,34 +308,54 @@ pub fn labels_arg(t: &Robj, shape: MatrixShape, scores_arg: &str) -> Result<Vec<
             labels.len()
         )));
     }
-    let out_of_range = labels.iter().position(|&label| {
-        label != NA_INTEGER && !(1..=shape.cols as i64).contains(&i64::from(label))
-    });
-    if let Some(position) = out_of_range {
-        return Err(InputError::new(format!(
-            "`t` must hold labels from 1 to ncol({scores_arg}) = {}, but element {} is {}.",
-            shape.cols,
-            position + 1,
-            labels[position]
-        )));
-    }
-    Ok(labels)
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, &label)| {
+            if label.is_nan() {
+                Ok(NA_INTEGER)
+            } else if label.fract() != 0.0 {
+                Err(InputError::new(format!(
+                    "`t` must hold whole-number labels, but element {} is {}.",
+                    i + 1,
+                    format_number(label)
+                )))
+            } else if label < 1.0 || label > shape.cols as f64 {
+                Err(InputError::new(format!(
+                    "`t` must hold labels from 1 to {columns} = {}, but element {} is {}.",
+                    shape.cols,
+                    i + 1,
+                    format_number(label)
+                )))
+            } else {
+                // The label is whole and at most `shape.cols`, which came from
+                // an R extent (an `int`), so the cast is exact.
+                Ok(label as i32)
+            }
+        })
+        .collect()
 }
 
-/// Converts a double label to an integer, or explains why it is no label.
-fn whole_label(value: f64, index: usize) -> Result<i32, InputError> {
-    if value.is_nan() {
-        return Ok(NA_INTEGER);
+/// Returns the dim attribute of `x`, or `None` when it has none.
+pub fn dims(x: &Robj) -> Option<Vec<i32>> {
+    // SAFETY: `x` is protected, so is its dim attribute, an integer vector.
+    unsafe {
+        let dim = Rf_getAttrib(x.get(), R_DimSymbol);
+        if dim == R_NilValue {
+            return None;
+        }
+        let extents = std::slice::from_raw_parts(INTEGER(dim), Rf_xlength(dim) as usize);
+        Some(extents.to_vec())
     }
-    if value.fract() == 0.0 && value.abs() <= f64::from(i32::MAX) {
-        // The value is whole and within i32's range, so the cast is exact.
-        return Ok(value as i32);
-    }
-    Err(InputError::new(format!(
-        "`t` must hold whole-number labels, but element {} is {}.",
-        index + 1,
-        format_number(value)
-    )))
+}
+
+/// Describes a dim attribute for messages: "2 x 3".
+pub fn describe_dims(extents: &[i32]) -> String {
+    extents
+        .iter()
+        .map(|extent| extent.to_string())
+        .collect::<Vec<_>>()
+        .join(" x ")
 }
 
 /// Reads `x` as one number when it is a double or integer vector of length

@@ -18,8 +18,9 @@ use attributes::{
     copy_matrix_attributes, Operand,
 };
 use convert::{
-    alloc_doubles, describe, describe_shape, format_number, labels_arg, map_numeric, matrix_shape,
-    numeric_arg, positive_number_arg, single_number_arg, InputError, Numeric,
+    alloc_doubles, describe, describe_dims, describe_shape, dims, format_number, labels_arg,
+    map_numeric, matrix_shape, numeric_arg, positive_number_arg, single_number_arg, InputError,
+    Numeric,
 };
 use kernels::activation::{
     identity_into, relu_grad_into, relu_into, sigmoid_grad_into, sigmoid_into, softmax_into,
@@ -176,7 +177,8 @@ fn sum_squared_error_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
     Ok(Robj::from(error))
 }
 
-// Reads `y` and `t` as numbers of the same length.
+// Reads `y` and `t` as numbers of the same length, and of the same dim when
+// both have one.
 fn equal_length_args<'a>(
     y: &'a Robj,
     t: &'a Robj,
@@ -189,6 +191,15 @@ fn equal_length_args<'a>(
             predictions.len(),
             targets.len()
         )));
+    }
+    if let (Some(y_dims), Some(t_dims)) = (dims(y), dims(t)) {
+        if y_dims != t_dims {
+            return Err(InputError::new(format!(
+                "`t` must have the same dim as `y` ({}), not {}.",
+                describe_dims(&y_dims),
+                describe_dims(&t_dims)
+            )));
+        }
     }
     Ok((predictions, targets))
 }
@@ -252,13 +263,21 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
         rows: 1,
         cols: values.len(),
     });
-    let t_shape = matrix_shape(t, "t")?;
-    let same_shape = match (scores_shape, t_shape) {
-        (Some(scores_shape), Some(t_shape)) => scores_shape == t_shape,
+    // `t` is read as targets of the same shape as the scores, or as one
+    // label per row: a vector, or a matrix or array with a single column or
+    // row.
+    let t_dims = dims(t);
+    let same_shape = match (&scores_shape, &t_dims) {
+        (Some(scores_shape), Some(t_dims)) => {
+            t_dims[..] == [scores_shape.rows as i32, scores_shape.cols as i32]
+        }
         (None, None) => !is_factor(t) && t.len() == shape.len(),
         _ => false,
     };
-    if let Some(t_shape) = t_shape.filter(|_| !same_shape) {
+    let label_shaped = t_dims.as_ref().map_or(true, |extents| {
+        extents.iter().filter(|&&extent| extent != 1).count() <= 1
+    });
+    if !same_shape && !label_shaped {
         let expected = match scores_shape {
             Some(shape) => describe_shape(shape),
             None => format!("a vector of length {}", shape.len()),
@@ -266,7 +285,7 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
         return Err(InputError::new(format!(
             "`t` must have the same shape as `{arg}` ({expected}) or be one class label per \
              row, not {}.",
-            describe_shape(t_shape)
+            describe_array(t_dims.as_deref().unwrap_or_default())
         )));
     }
 
@@ -287,7 +306,11 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
             }
         }
     } else {
-        let labels = labels_arg(t, shape, arg)?;
+        let columns = match scores_shape {
+            Some(_) => format!("ncol({arg})"),
+            None => format!("length({arg})"),
+        };
+        let labels = labels_arg(t, shape, arg, &columns)?;
         let targets = Targets::<f64>::Labels(&labels);
         match values {
             Numeric::Double(v) => L::compute(v, shape, targets, threads),
@@ -295,6 +318,15 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
         }
     };
     Ok(Robj::from(loss))
+}
+
+// Describes an array by its dim for messages: "a 2 x 3 matrix".
+fn describe_array(extents: &[i32]) -> String {
+    if extents.len() == 2 {
+        format!("a {} matrix", describe_dims(extents))
+    } else {
+        format!("an array of dim {}", describe_dims(extents))
+    }
 }
 
 fn is_factor(x: &Robj) -> bool {
