@@ -82,8 +82,11 @@ relu_grad <- function(x) {
 #'   an error naming the element of `x`, where `numerical_gradient_r()`
 #'   stores whatever `f` returns.
 #' * An error inside `f` stops the computation with an error that repeats
-#'   `f`'s message and names the element of `x`.
+#'   R's message for it and names the element of `x`; an interrupt inside
+#'   `f` stops it too.
 #' * `h` must be a single positive finite number.
+#' * An integer result of `f` is converted to double before the difference,
+#'   so it never overflows.
 #'
 #' @param f A function that takes one argument shaped like `x` and returns a
 #'   single finite number.

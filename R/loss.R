@@ -18,7 +18,8 @@
 #' format, in the same order, so the result is identical to
 #' `cross_entropy_error_single_r()`'s. On other processors it uses a
 #' compensated sum, which can differ from R's in the last bits. A one-hot
-#' target has a single nonzero term, so its result is identical everywhere.
+#' target for a single sample leaves a single nonzero term, so that result
+#' is identical everywhere.
 #'
 #' @section Differences from the R formula:
 #' * `y` and `t` must have the same length. `cross_entropy_error_single_r()`
@@ -66,8 +67,11 @@ cross_entropy_error_single <- function(y, t) {
 #'
 #' @inheritSection cross_entropy_error_single Accuracy
 #' @section Differences from the R formula:
-#' * `y` and `t` must have the same length; `sum_squared_error_r()` recycles
-#'   the shorter one.
+#' * `y` and `t` must have the same length, and the same dim when both have
+#'   one; `sum_squared_error_r()` recycles the shorter one.
+#' * Integer input is converted to double first, so a difference never
+#'   overflows; the twin subtracts integers and gives `NA` with a warning
+#'   beyond `.Machine$integer.max`.
 #' * An object with a class attribute or flagged as S4, and non-numeric
 #'   input, are errors.
 #'
@@ -100,8 +104,10 @@ sum_squared_error <- function(y, t) {
 #' * the same shape as `y` (one-hot or soft targets): the error is
 #'   `-sum(t * log(y + 1e-7)) / nrow(y)`;
 #' * one class label per row of `y`, as 1-based integers or as a factor whose
-#'   levels stand for the columns of `y`: the error is
-#'   `-sum(log(y[cbind(1:nrow(y), t)] + 1e-7)) / nrow(y)`.
+#'   levels stand for the columns of `y` by position (level k is column k,
+#'   whatever the column names): the error is
+#'   `-sum(log(y[cbind(1:nrow(y), t)] + 1e-7)) / nrow(y)`. Labels may also
+#'   come as a one-column or one-row matrix.
 #'
 #' Both forms give the same value for the same targets. For a vector `y` and
 #' a target of the same length the result equals
@@ -152,11 +158,26 @@ cross_entropy_error <- function(y, t) {
 #'
 #' The probabilities are computed where a term needs them, from each row's
 #' maximum and sum of exponentials, so no matrix of probabilities is stored.
-#' Its gradient with respect to `x` is `(softmax(x, 1) - t) / nrow(x)` for
-#' one-hot `t`.
+#' For a matrix `x` and a one-hot matrix `t`, its gradient with respect to
+#' `x` is `(softmax(x, margin = 1) - t) / nrow(x)`, up to the small shift
+#' that the `1e-7` inside the logarithm causes.
 #'
-#' @inheritSection cross_entropy_error Differences from the R formula
-#' @inheritSection cross_entropy_error_single Accuracy
+#' @section Accuracy:
+#' The probabilities and each term are identical to those of
+#' `cross_entropy_error_r(softmax_r(x, margin = 1), t)`, bit for bit. On
+#' x86_64 the terms are added in R's 80-bit extended precision and order, so
+#' the loss is identical too; on other processors a compensated sum can
+#' differ in the last bits.
+#'
+#' @section Differences from the R formula:
+#' * Shapes are checked as for [cross_entropy_error()]: a matrix `t` must
+#'   have the dim of `x`, and labels must number one per row and lie between
+#'   1 and `ncol(x)`.
+#' * Integer scores are converted to double first, so subtracting a row's
+#'   maximum never overflows.
+#' * An object with a class attribute (other than a factor `t`) or flagged as
+#'   S4, and non-numeric input, are errors.
+#'
 #' @param x Scores: a vector for one sample, or a matrix with one sample per
 #'   row (double, integer or logical, without a class attribute).
 #' @param t Targets: the same shape as `x`, or one class label per row of

@@ -94,10 +94,10 @@ plot_activations <- function(fns = c("step_function", "sigmoid", "relu"),
   }
 
   curves <- activation_data(fns, x)
-  curves$curve <- "function"
+  curves$curve <- rep("function", nrow(curves))
   if (grad) {
-    gradients <- activation_data_of(activation_gradients[fns], fns, x)
-    gradients$curve <- "derivative"
+    gradients <- activation_data_of(activation_gradients[fns], fns, as.double(x))
+    gradients$curve <- rep("derivative", nrow(gradients))
     curves <- rbind(curves, gradients)
   }
   curves$curve <- factor(curves$curve, levels = c("function", "derivative"))

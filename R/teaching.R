@@ -7,7 +7,7 @@ rust_kernels <- list(
   sigmoid_grad = "sigmoid_grad_into",
   relu = "relu_into",
   relu_grad = c("relu_grad_into", "positive_indicator_into"),
-  softmax = c("softmax_into", "softmax_rows_into"),
+  softmax = c("softmax_into", "softmax_rows_into", "softmax_columns_into"),
   sum_squared_error = "sum_squared_error",
   cross_entropy_error_single = "cross_entropy_error_single",
   cross_entropy_error = "cross_entropy_error",
@@ -36,6 +36,13 @@ rust_kernels <- list(
 #' cat(code$rust)
 twin_source <- function(name, width = getOption("width")) {
   check_names(name, names(rust_kernels), "name")
+  if (!is.numeric(width) || length(width) != 1L || is.na(width) || width < 1) {
+    stop(errorCondition(
+      "`width` must be a single positive number of columns.",
+      class = "dlscratch_error",
+      call = sys.call()
+    ))
+  }
   if (length(name) != 1L) {
     stop(errorCondition(
       sprintf("`name` must be a single function name, not %d names.", length(name)),
@@ -102,7 +109,9 @@ print_side_by_side <- function(left, right, width) {
 #'   default) for all of them.
 #' @param n Input sizes: the number of elements (for the batch functions,
 #'   the number of elements of a matrix with 10 columns).
-#' @param seed The seed for the random inputs.
+#' @param seed The seed for the random inputs: a single whole number. The
+#'   random number stream of the session is restored afterwards, so the call
+#'   does not change later random numbers.
 #' @return A data frame of class `twin_comparison` with one row per function
 #'   and size, and the columns `fn`, `n`, `identical` (on both inputs),
 #'   `max_ulp` (the largest difference, 0 when identical, `Inf` where one
@@ -127,6 +136,22 @@ compare_twins_impl <- function(names, n, seed, twins = list(), call = sys.call(-
     names <- base::names(rust_kernels)
   }
   check_names(names, base::names(rust_kernels), "names", call = call)
+  valid_seed <- is.numeric(seed) && length(seed) == 1L && !is.na(seed) &&
+    seed == round(seed)
+  if (!valid_seed) {
+    stop(errorCondition(
+      "`seed` must be a single whole number.",
+      class = "dlscratch_error",
+      call = call
+    ))
+  }
+  # Restore the session's random number stream when done.
+  if (exists(".Random.seed", envir = globalenv(), inherits = FALSE)) {
+    saved_seed <- get(".Random.seed", envir = globalenv())
+    on.exit(assign(".Random.seed", saved_seed, envir = globalenv()))
+  } else {
+    on.exit(rm(".Random.seed", envir = globalenv()))
+  }
   valid_n <- is.numeric(n) && length(n) > 0L && !anyNA(n) &&
     all(n >= 1 & n == round(n) & n <= 1e8)
   if (!valid_n) {
@@ -269,6 +294,13 @@ median_seconds <- function(f) {
 
 #' @export
 print.twin_comparison <- function(x, ...) {
+  # A subset of the columns prints as a plain data frame.
+  columns <- c("fn", "n", "identical", "max_ulp", "rust_time", "twin_time",
+               "speedup", "rust_mem", "twin_mem")
+  if (!all(columns %in% names(x))) {
+    print(as.data.frame(unclass(x)), ...)
+    return(invisible(x))
+  }
   cat("Rust functions against their R twins (seed ", attr(x, "seed"), ")\n\n", sep = "")
   table <- data.frame(
     fn = x$fn,
@@ -288,7 +320,10 @@ print.twin_comparison <- function(x, ...) {
 }
 
 format_seconds <- function(seconds) {
-  units <- c(s = 1, ms = 1e-3, "\u00b5s" = 1e-6, ns = 1e-9)
+  # The micro sign needs a UTF-8 locale; "us" stands in for it elsewhere.
+  micro <- if (isTRUE(l10n_info()[["UTF-8"]])) "\u00b5s" else "us"
+  units <- c(s = 1, ms = 1e-3, 1e-6, ns = 1e-9)
+  names(units)[3] <- micro
   vapply(seconds, function(value) {
     if (is.na(value)) return("NA")
     unit <- units[units <= value][1]

@@ -8,7 +8,8 @@
 #'
 #' When the package loads, the count comes from the environment variable
 #' `DLSCRATCH_THREADS` if it is set, and otherwise is the number of cores
-#' that the machine reports. When `_R_CHECK_LIMIT_CORES_` is set (and not
+#' that the machine reports. An invalid `DLSCRATCH_THREADS` gives a warning
+#' and the default. When `_R_CHECK_LIMIT_CORES_` is set (and not
 #' `"false"`), as `R CMD check --as-cran` does, the default is at most 2,
 #' the limit that CRAN sets for package checks.
 #'
@@ -32,7 +33,8 @@ dlscratch_threads <- function(n = NULL) {
   if (is.null(n)) {
     return(current)
   }
-  set_thread_count_impl(check_thread_count(n, "n"))
+  count <- check_thread_count(n, "n", call = sys.call())
+  set_thread_count_impl(count)
   invisible(current)
 }
 
@@ -59,15 +61,27 @@ check_thread_count <- function(n, arg, call = sys.call(-1L)) {
 # The thread count when nothing sets it: DLSCRATCH_THREADS if set, otherwise
 # the number of cores, at most 2 when _R_CHECK_LIMIT_CORES_ is set.
 default_thread_count <- function() {
+  cores <- available_cores_impl()
   from_env <- Sys.getenv("DLSCRATCH_THREADS")
   if (nzchar(from_env)) {
-    return(check_thread_count(
-      suppressWarnings(as.numeric(from_env)),
-      "DLSCRATCH_THREADS",
-      call = NULL
-    ))
+    count <- tryCatch(
+      check_thread_count(
+        suppressWarnings(as.numeric(from_env)),
+        "DLSCRATCH_THREADS",
+        call = NULL
+      ),
+      dlscratch_error = function(error) {
+        warning(
+          conditionMessage(error), " Using the default instead.",
+          call. = FALSE
+        )
+        NULL
+      }
+    )
+    if (!is.null(count)) {
+      return(count)
+    }
   }
-  cores <- available_cores_impl()
   check_limit <- Sys.getenv("_R_CHECK_LIMIT_CORES_")
   if (nzchar(check_limit) && !identical(tolower(check_limit), "false")) {
     cores <- min(cores, 2L)

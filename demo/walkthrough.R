@@ -1,6 +1,6 @@
-# A walk through the examples of "Deep Learning from Scratch", chapters 3-4:
-# every function runs in Rust and as its plain R twin, and the two results
-# are printed side by side.
+# A walk through the examples of "Deep Learning from Scratch" for the
+# sigmoid, ReLU, softmax and cross-entropy error: every function runs in Rust
+# and as its plain R twin, and the two results are printed side by side.
 #
 # The plots are saved as PNG files in the folder named by the environment
 # variable DLSCRATCH_PLOT_DIR, or in a folder under tempdir() when it is unset.

@@ -66,3 +66,10 @@ test_that("the functions work in geom_function() and stat_function()", {
     expect_identical(nrow(built$data[[1]]), 51L)
   }
 })
+
+test_that("plot_activations() accepts an empty grid", {
+  skip_if_not_installed("ggplot2")
+  plot <- plot_activations("sigmoid", grad = TRUE, x = numeric(0))
+  expect_s3_class(plot, "ggplot")
+  expect_identical(nrow(plot$data), 0L)
+})

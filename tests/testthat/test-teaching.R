@@ -81,3 +81,27 @@ test_that("the timing fallback without bench gives positive medians", {
   expect_gt(seconds, 0)
   expect_lt(seconds, 0.01)
 })
+
+test_that("compare_twins() checks its seed and keeps the random stream", {
+  for (seed in list(c(1, 2), NULL, NA, 1.5, "1")) {
+    expect_error(compare_twins("relu", n = 10, seed = seed), "`seed` must be a single whole number.", fixed = TRUE, class = "dlscratch_error", label = deparse(seed))
+  }
+  set.seed(99)
+  expected <- runif(1)
+  set.seed(99)
+  compare_twins("relu", n = 10)
+  expect_identical(runif(1), expected)
+})
+
+test_that("a column subset of compare_twins() prints as a data frame", {
+  result <- compare_twins("relu", n = 10)
+  output <- capture.output(print(result[, c("fn", "n")]))
+  expect_match(output[[1]], "fn +n")
+  expect_match(output[[2]], "relu +10")
+})
+
+test_that("twin_source() checks its width", {
+  for (width in list(NA, c(100, 10), "a", 0)) {
+    expect_error(twin_source("relu", width = width), "`width` must be a single positive number of columns.", fixed = TRUE, label = deparse(width))
+  }
+})

@@ -61,6 +61,8 @@ test_that("dlscratch_threads() reads and sets the count", {
 test_that("dlscratch_threads() rejects bad counts", {
   old <- dlscratch_threads()
   on.exit(dlscratch_threads(old))
+  error <- tryCatch(dlscratch_threads(0), error = identity)
+  expect_identical(conditionCall(error), quote(dlscratch_threads(0)))
   bad <- list(0, -1, 1.5, NA, NA_integer_, 1025, c(1, 2), "2", TRUE, numeric(0), factor(2), Inf)
   for (n in bad) {
     expect_error(
@@ -92,6 +94,12 @@ test_that("the default thread count follows the environment", {
 
   Sys.setenv(DLSCRATCH_THREADS = "3", "_R_CHECK_LIMIT_CORES_" = "TRUE")
   expect_identical(dlscratch:::default_thread_count(), 3L)
-  Sys.setenv(DLSCRATCH_THREADS = "many")
-  expect_error(dlscratch:::default_thread_count(), "`DLSCRATCH_THREADS` must be a whole number", class = "dlscratch_error")
+  for (invalid in c("many", "0", "1.5", "2000")) {
+    Sys.setenv(DLSCRATCH_THREADS = invalid)
+    expect_warning(
+      count <- dlscratch:::default_thread_count(),
+      "`DLSCRATCH_THREADS` must be a whole number from 1 to 1024.* Using the default instead."
+    )
+    expect_identical(count, min(cores, 2L), label = invalid)
+  }
 })
