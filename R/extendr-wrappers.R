@@ -33,6 +33,8 @@ softmax_loss_impl <- function(x, t) .Call(wrap__softmax_loss_impl, x, t)
 
 numerical_gradient_impl <- function(f, x, h) .Call(wrap__numerical_gradient_impl, f, x, h)
 
+enable_interrupts_impl <- function() .Call(wrap__enable_interrupts_impl)
+
 set_thread_count_impl <- function(count) .Call(wrap__set_thread_count_impl, count)
 
 thread_count_impl <- function() .Call(wrap__thread_count_impl)

@@ -91,4 +91,5 @@ default_thread_count <- function() {
 
 .onLoad <- function(libname, pkgname) {
   set_thread_count_impl(default_thread_count())
+  enable_interrupts_impl()
 }

@@ -224,10 +224,10 @@ pub fn map_numeric(
     let out_values = out
         .as_real_slice_mut()
         .expect("a freshly allocated double vector has a double slice");
-    match input {
+    crate::interrupt::stoppable(|| match input {
         Numeric::Double(values) => double_kernel(values, out_values, threads),
         Numeric::Integer(values) => integer_kernel(values, out_values, threads),
-    }
+    })?;
     Ok(out)
 }
 

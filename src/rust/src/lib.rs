@@ -10,6 +10,7 @@ use extendr_api::prelude::*;
 mod attributes;
 mod convert;
 mod gradient;
+mod interrupt;
 pub mod kernels;
 mod source;
 
@@ -22,13 +23,14 @@ use convert::{
     map_numeric, matrix_shape, numeric_arg, positive_number_arg, single_number_arg, InputError,
     Numeric,
 };
+use interrupt::stoppable;
 use kernels::activation::{
     identity_into, relu_grad_into, relu_into, sigmoid_grad_into, sigmoid_into, softmax_into,
     step_function_into,
 };
 use kernels::batch::{softmax_columns_into, softmax_rows_into, MatrixShape};
 use kernels::loss::{self, cross_entropy_error_single, Targets};
-use kernels::parallel::{set_thread_count, thread_count};
+use kernels::parallel::{set_stop_check, set_thread_count, thread_count};
 use kernels::real::RealInput;
 
 // Sigmoid of every element of `x`, with the attributes that the twin's
@@ -72,12 +74,12 @@ fn softmax_impl(a: Robj, margin: Robj) -> Result<Robj, InputError> {
     let mut out = alloc_doubles(shape.len());
     let values = out.as_real_slice_mut().expect("a double vector");
     let threads = thread_count();
-    match (input, margin) {
+    stoppable(|| match (input, margin) {
         (Numeric::Double(a), 1) => softmax_rows_into(a, values, shape, threads),
         (Numeric::Integer(a), 1) => softmax_rows_into(a, values, shape, threads),
         (Numeric::Double(a), _) => softmax_columns_into(a, values, shape, threads),
         (Numeric::Integer(a), _) => softmax_columns_into(a, values, shape, threads),
-    }
+    })?;
     copy_matrix_attributes(&a, &mut out);
     Ok(out)
 }
@@ -155,12 +157,12 @@ fn sigmoid_grad_impl(x: Robj) -> Result<Robj, InputError> {
 fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
     let (predictions, targets) = equal_length_args(&y, &t)?;
     let threads = thread_count();
-    let error = match (predictions, targets) {
+    let error = stoppable(|| match (predictions, targets) {
         (Numeric::Double(y), Numeric::Double(t)) => cross_entropy_error_single(y, t, threads),
         (Numeric::Double(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t, threads),
         (Numeric::Integer(y), Numeric::Double(t)) => cross_entropy_error_single(y, t, threads),
         (Numeric::Integer(y), Numeric::Integer(t)) => cross_entropy_error_single(y, t, threads),
-    };
+    })?;
     Ok(Robj::from(error))
 }
 
@@ -168,12 +170,12 @@ fn cross_entropy_error_single_impl(y: Robj, t: Robj) -> Result<Robj, InputError>
 #[extendr]
 fn sum_squared_error_impl(y: Robj, t: Robj) -> Result<Robj, InputError> {
     let (predictions, targets) = equal_length_args(&y, &t)?;
-    let error = match (predictions, targets) {
+    let error = stoppable(|| match (predictions, targets) {
         (Numeric::Double(y), Numeric::Double(t)) => loss::sum_squared_error(y, t),
         (Numeric::Double(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t),
         (Numeric::Integer(y), Numeric::Double(t)) => loss::sum_squared_error(y, t),
         (Numeric::Integer(y), Numeric::Integer(t)) => loss::sum_squared_error(y, t),
-    };
+    })?;
     Ok(Robj::from(error))
 }
 
@@ -291,7 +293,8 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
 
     let threads = thread_count();
     let loss = if same_shape {
-        match (values, numeric_arg(t, "t")?) {
+        let targets = numeric_arg(t, "t")?;
+        stoppable(|| match (values, targets) {
             (Numeric::Double(v), Numeric::Double(t)) => {
                 L::compute(v, shape, Targets::Dense(t), threads)
             }
@@ -304,7 +307,7 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
             (Numeric::Integer(v), Numeric::Integer(t)) => {
                 L::compute(v, shape, Targets::Dense(t), threads)
             }
-        }
+        })?
     } else {
         let columns = match scores_shape {
             Some(_) => format!("ncol({arg})"),
@@ -312,10 +315,10 @@ fn batch_loss<L: BatchLoss>(scores: &Robj, arg: &str, t: &Robj) -> Result<Robj, 
         };
         let labels = labels_arg(t, shape, arg, &columns)?;
         let targets = Targets::<f64>::Labels(&labels);
-        match values {
+        stoppable(|| match values {
             Numeric::Double(v) => L::compute(v, shape, targets, threads),
             Numeric::Integer(v) => L::compute(v, shape, targets, threads),
-        }
+        })?
     };
     Ok(Robj::from(loss))
 }
@@ -332,6 +335,13 @@ fn describe_array(extents: &[i32]) -> String {
 fn is_factor(x: &Robj) -> bool {
     // SAFETY: `x` is a protected R object.
     unsafe { extendr_ffi::Rf_isFactor(x.get()).into() }
+}
+
+// Lets R stop long computations through interrupts and time limits; the
+// package's .onLoad() calls it.
+#[extendr]
+fn enable_interrupts_impl() {
+    set_stop_check(interrupt::r_stop_requested);
 }
 
 // Sets the number of threads for long inputs; the R wrapper validates `count`.
@@ -398,6 +408,7 @@ extendr_module! {
     fn cross_entropy_error_impl;
     fn softmax_loss_impl;
     fn numerical_gradient_impl;
+    fn enable_interrupts_impl;
     fn set_thread_count_impl;
     fn thread_count_impl;
     fn available_cores_impl;

@@ -6,10 +6,12 @@
 //! [`ordered_sum`]), so every result is the same for any thread count.
 //! The threads touch only plain slices, never the R API.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use super::sum::RSum;
 
@@ -25,6 +27,61 @@ pub const PARALLEL_MIN_LEN: usize = 1 << 16;
 const SUM_WINDOW_CHUNKS_PER_THREAD: usize = 8;
 
 static THREAD_COUNT: AtomicUsize = AtomicUsize::new(1);
+
+/// How often the calling thread asks whether to stop during a long
+/// computation.
+const STOP_CHECK_INTERVAL: Duration = Duration::from_millis(20);
+
+/// The function that tells whether the user asked to stop, such as with
+/// Ctrl-C, and the thread that set it. The R binding sets it from R's
+/// thread, and it runs only on that thread: a worker, or a kernel that a
+/// worker runs, skips the check.
+static STOP_CHECK: OnceLock<(fn() -> bool, thread::ThreadId)> = OnceLock::new();
+
+thread_local! {
+    /// When this thread last ran the stop check.
+    static LAST_STOP_CHECK: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// The payload with which a computation unwinds when the stop check asks it
+/// to stop. The caller catches it; no panic message is printed for it.
+#[derive(Debug)]
+pub struct Stopped;
+
+/// Sets the function that tells whether to stop a long computation, to be
+/// run on the calling thread only. Only the first call has an effect.
+pub fn set_stop_check(check: fn() -> bool) {
+    // A second call finds the check set already, which is fine.
+    let _ = STOP_CHECK.set((check, thread::current().id()));
+}
+
+/// Runs the stop check when [`STOP_CHECK_INTERVAL`] has passed since the
+/// last time, and unwinds with [`Stopped`] if it asks to stop.
+fn check_stop() {
+    if stop_requested() {
+        std::panic::resume_unwind(Box::new(Stopped));
+    }
+}
+
+/// Runs the stop check when [`STOP_CHECK_INTERVAL`] has passed since the
+/// last time, and returns whether it asked to stop.
+fn stop_requested() -> bool {
+    let Some((check, owner)) = STOP_CHECK.get() else {
+        return false;
+    };
+    if thread::current().id() != *owner {
+        return false;
+    }
+    let now = Instant::now();
+    let due = LAST_STOP_CHECK.with(|last| match last.get() {
+        Some(time) if now.duration_since(time) < STOP_CHECK_INTERVAL => false,
+        _ => {
+            last.set(Some(now));
+            true
+        }
+    });
+    due && check()
+}
 
 /// Sets the number of threads that long inputs are split across (at least 1).
 pub fn set_thread_count(count: usize) {
@@ -54,24 +111,48 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Calls `work(k)` once for every chunk index `k` in `0..chunk_count`, on
 /// `threads` threads. With one thread the calling thread does the work.
+///
+/// Meanwhile the calling thread runs the stop check every
+/// [`STOP_CHECK_INTERVAL`]. When it asks to stop, the workers finish their
+/// current chunk and take no other, and the call unwinds with [`Stopped`].
 fn run_chunks(chunk_count: usize, threads: usize, work: impl Fn(usize) + Sync) {
     if threads <= 1 {
-        (0..chunk_count).for_each(work);
+        for k in 0..chunk_count {
+            check_stop();
+            work(k);
+        }
         return;
     }
     let next_chunk = AtomicUsize::new(0);
+    let stopping = AtomicBool::new(false);
+    let finished_workers = AtomicUsize::new(0);
+    let caller = thread::current();
     thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| loop {
-                    let k = next_chunk.fetch_add(1, Ordering::Relaxed);
-                    if k >= chunk_count {
-                        break;
+                scope.spawn(|| {
+                    // Counts this worker as finished and wakes the caller
+                    // however the worker ends, a panic included.
+                    let _finished = FinishedWorker {
+                        count: &finished_workers,
+                        caller: &caller,
+                    };
+                    while !stopping.load(Ordering::Relaxed) {
+                        let k = next_chunk.fetch_add(1, Ordering::Relaxed);
+                        if k >= chunk_count {
+                            break;
+                        }
+                        work(k);
                     }
-                    work(k);
                 })
             })
             .collect();
+        while finished_workers.load(Ordering::Acquire) < threads {
+            thread::park_timeout(STOP_CHECK_INTERVAL);
+            if !stopping.load(Ordering::Relaxed) && stop_requested() {
+                stopping.store(true, Ordering::Relaxed);
+            }
+        }
         // Joining each worker here passes a worker's panic on with its own
         // message; the scope alone would replace it with a generic one.
         for worker in workers {
@@ -80,6 +161,22 @@ fn run_chunks(chunk_count: usize, threads: usize, work: impl Fn(usize) + Sync) {
             }
         }
     });
+    if stopping.load(Ordering::Relaxed) {
+        std::panic::resume_unwind(Box::new(Stopped));
+    }
+}
+
+/// Marks a worker as finished when dropped.
+struct FinishedWorker<'a> {
+    count: &'a AtomicUsize,
+    caller: &'a thread::Thread,
+}
+
+impl Drop for FinishedWorker<'_> {
+    fn drop(&mut self) {
+        self.count.fetch_add(1, Ordering::Release);
+        self.caller.unpark();
+    }
 }
 
 /// Calls `work(k, &mut parts[k])` once for every part, on up to `threads`
@@ -94,6 +191,9 @@ pub fn for_each_part_mut<P: Send>(
     let threads = threads_for(total_len, threads).min(parts.len());
     if threads <= 1 {
         for (k, mut part) in parts.into_iter().enumerate() {
+            if total_len >= PARALLEL_MIN_LEN {
+                check_stop();
+            }
             work(k, &mut part);
         }
         return;
@@ -112,7 +212,7 @@ pub fn for_each_chunk_mut(
     work: impl Fn(usize, &mut [f64]) + Sync,
 ) {
     let threads = threads_for(out.len(), threads);
-    if threads == 1 {
+    if out.len() < PARALLEL_MIN_LEN {
         work(0, out);
         return;
     }
@@ -172,8 +272,12 @@ pub fn map_chunks_and_sum<T: Sync>(
     );
     let threads = threads_for(out.len(), threads);
     if threads == 1 {
+        let long = out.len() >= PARALLEL_MIN_LEN;
         let mut sum = RSum::default();
         for (input, out) in input.chunks(CHUNK_LEN).zip(out.chunks_mut(CHUNK_LEN)) {
+            if long {
+                check_stop();
+            }
             kernel(input, out);
             sum.add_slice(out);
         }
@@ -392,6 +496,21 @@ mod tests {
         }));
         let payload = result.expect_err("the panic reaches the caller");
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"worker failed"));
+    }
+
+    #[test]
+    fn the_stop_check_never_runs_on_another_thread() {
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
+        fn count_call() -> bool {
+            CALLS.fetch_add(1, Ordering::SeqCst);
+            true
+        }
+        // This test is the only one that sets the check, so its thread owns
+        // it, and every other thread must skip it.
+        set_stop_check(count_call);
+        let asked = thread::spawn(stop_requested).join().expect("no panic");
+        assert!(!asked);
+        assert_eq!(CALLS.load(Ordering::SeqCst), 0);
     }
 
     #[test]
