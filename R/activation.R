@@ -24,8 +24,9 @@
 #'   class attribute. Integers and logicals are converted to double.
 #' @return A double vector of the same length as `x`, with the attributes
 #'   that R's arithmetic gives `sigmoid_r(x)`: all of `x`'s attributes, except
-#'   that a matrix or array keeps no names besides its dimnames, and an empty
-#'   `x` keeps only dim and dimnames.
+#'   that a matrix or array keeps no names besides its dimnames, an empty `x`
+#'   keeps only dim and dimnames, and a logical `x` keeps only names, dim and
+#'   dimnames, because R's `-x` makes a new integer vector from it.
 #' @family activation functions
 #' @export
 #' @examples

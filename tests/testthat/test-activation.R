@@ -331,3 +331,14 @@ test_that("softmax() checks margin and shape", {
   }
   expect_identical(softmax(diag(2), margin = 2L), softmax(diag(2), margin = 2))
 })
+
+test_that("sigmoid() of logical input keeps what unary minus keeps", {
+  # R's -x turns a logical vector into a new integer vector with only its
+  # names, dim and dimnames.
+  x <- structure(c(TRUE, FALSE, NA), names = c("a", "b", "c"), units = "logits")
+  expect_identical_bits(sigmoid(x), sigmoid_r(x))
+  expect_identical_bits(sigmoid_grad(x), sigmoid_grad_r(x))
+  expect_null(attr(sigmoid(x), "units"))
+  m <- structure(matrix(c(TRUE, FALSE, TRUE, NA), 2), names = letters[1:4], units = "logits")
+  expect_identical_bits(sigmoid(m), sigmoid_r(m))
+})

@@ -59,6 +59,28 @@ pub fn copy_arithmetic_attributes(from: &Robj, to: &mut Robj, operand: Operand) 
     }
 }
 
+/// Gives `to` the attributes that R's arithmetic keeps for `1 + exp(-from)`
+/// when `from` is logical. R's unary minus turns a logical vector into a new
+/// integer vector with only the names, dim and dimnames, and the arithmetic
+/// rule of [`copy_arithmetic_attributes`] applies to what is left.
+pub fn copy_negated_logical_attributes(from: &Robj, to: &mut Robj) {
+    // SAFETY: as in `copy_arithmetic_attributes`.
+    unsafe {
+        let (from, to) = (from.get(), to.get_mut());
+        let dim = Rf_getAttrib(from, R_DimSymbol);
+        if Rf_xlength(from) > 0 {
+            if dim == R_NilValue || Rf_xlength(dim) < 2 {
+                copy_attribute(from, to, R_NamesSymbol);
+            }
+            copy_attribute(from, to, R_DimSymbol);
+            copy_attribute(from, to, R_DimNamesSymbol);
+        } else if dim != R_NilValue {
+            copy_attribute(from, to, R_DimSymbol);
+            copy_attribute(from, to, R_DimNamesSymbol);
+        }
+    }
+}
+
 /// Gives `to` the attributes that `ifelse(from > 0, from, 0)` keeps: dim and
 /// dimnames for an array, names otherwise, and a time series' `tsp`.
 pub fn copy_comparison_attributes(from: &Robj, to: &mut Robj) {

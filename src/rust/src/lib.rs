@@ -16,7 +16,7 @@ mod source;
 
 use attributes::{
     copy_all_attributes, copy_arithmetic_attributes, copy_comparison_attributes,
-    copy_matrix_attributes, Operand,
+    copy_matrix_attributes, copy_negated_logical_attributes, Operand,
 };
 use convert::{
     alloc_doubles, describe, describe_dims, describe_shape, dims, format_number, labels_arg,
@@ -38,8 +38,18 @@ use kernels::real::RealInput;
 #[extendr]
 fn sigmoid_impl(x: Robj) -> Result<Robj, InputError> {
     let mut out = map_numeric(&x, "x", sigmoid_into, sigmoid_into, thread_count())?;
-    copy_arithmetic_attributes(&x, &mut out, Operand::Second);
+    copy_sigmoid_attributes(&x, &mut out);
     Ok(out)
+}
+
+// Gives `out` the attributes that `1 / (1 + exp(-x))` keeps: R's unary minus
+// treats logical input differently from numbers.
+fn copy_sigmoid_attributes(x: &Robj, out: &mut Robj) {
+    if x.rtype() == Rtype::Logicals {
+        copy_negated_logical_attributes(x, out);
+    } else {
+        copy_arithmetic_attributes(x, out, Operand::Second);
+    }
 }
 
 // ReLU of every element of `x`, with the attributes that the twin's
@@ -148,7 +158,7 @@ fn sigmoid_grad_impl(x: Robj) -> Result<Robj, InputError> {
         sigmoid_grad_into,
         thread_count(),
     )?;
-    copy_arithmetic_attributes(&x, &mut out, Operand::Second);
+    copy_sigmoid_attributes(&x, &mut out);
     Ok(out)
 }
 
