@@ -12,13 +12,14 @@
 #   make test-offline  install that tarball offline into a fresh library
 #   make check-cran R CMD check --as-cran on that tarball; fails on any
 #                   error or warning
+#   make valgrind   the testthat suite under valgrind memcheck
 
 R_LIB ?= $(CURDIR)/.Rlib
 PLOT_DIR ?= $(CURDIR)/walkthrough-plots
 CARGO_MANIFEST = src/rust/Cargo.toml
 export PATH := $(PATH):$(HOME)/.cargo/bin
 
-.PHONY: deps install demo test test-rust test-r check lint document wrappers bench dist test-offline check-cran clean
+.PHONY: deps install demo test test-rust test-r check lint document wrappers bench dist test-offline check-cran valgrind clean
 
 deps:
 	sh tools/install-deps.sh
@@ -82,6 +83,21 @@ check-cran: dist
 	fi
 	@if grep -E "Found '(abort|_exit|exit)'|non-API call" check-cran/dlscratch.Rcheck/00check.log; then \
 	  echo "R CMD check found calls that CRAN rejects" >&2; exit 1; \
+	fi
+
+# The suite shrinks its largest inputs when DLSCRATCH_VALGRIND is set. The
+# log is in valgrind.log; the target fails on invalid reads or writes and on
+# definitely lost blocks.
+valgrind: install
+	DLSCRATCH_VALGRIND=true NOT_CRAN=true R_LIBS="$(R_LIB)" \
+	  R --vanilla -d "valgrind --tool=memcheck --leak-check=full --log-file=valgrind.log" \
+	  -f tools/run-tests.R
+	@grep -E "ERROR SUMMARY|definitely lost" valgrind.log
+	@if grep -E "Invalid (read|write)" valgrind.log; then \
+	  echo "valgrind found invalid reads or writes" >&2; exit 1; \
+	fi
+	@if grep -E "definitely lost: [1-9]" valgrind.log; then \
+	  echo "valgrind found definitely lost blocks" >&2; exit 1; \
 	fi
 
 clean:

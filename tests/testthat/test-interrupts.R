@@ -4,6 +4,7 @@
 test_that("a time limit stops sigmoid() of 2e8 values", {
   # x and each result take 1.6 GB.
   skip_on_cran()
+  skip_if(under_valgrind, "too slow under valgrind")
   x <- numeric(2e8)
   old <- dlscratch_threads()
   on.exit(dlscratch_threads(old))
@@ -31,6 +32,7 @@ test_that("a time limit stops sigmoid() of 2e8 values", {
 
 test_that("a time limit stops the in-order sums too", {
   skip_on_cran()
+  skip_if(under_valgrind, "too slow under valgrind")
   a <- numeric(2e8)
   setTimeLimit(elapsed = 0.1, transient = TRUE)
   error <- tryCatch(softmax(a), error = identity)

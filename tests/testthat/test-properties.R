@@ -68,7 +68,7 @@ argument_of <- c(softmax = "a")
 
 test_that("unary functions match their twins or reject with a clear error", {
   set.seed(20261204)
-  for (i in seq_len(1500)) {
+  for (i in seq_len(if (under_valgrind) 150 else 1500)) {
     x <- generate_object()
     for (name in unary_functions) {
       label <- sprintf("%s(<object %d>)", name, i)
@@ -106,7 +106,7 @@ test_that("unary functions match their twins or reject with a clear error", {
 
 test_that("losses match their twins or reject with a clear error", {
   set.seed(42)
-  for (i in seq_len(600)) {
+  for (i in seq_len(if (under_valgrind) 60 else 600)) {
     y <- generate_object()
     t <- if (runif(1) < 0.5) generate_object() else y
     for (name in c("sum_squared_error", "cross_entropy_error_single")) {
@@ -130,7 +130,7 @@ test_that("losses match their twins or reject with a clear error", {
 
 test_that("numerical_gradient() keeps the shape of any valid point", {
   set.seed(7)
-  for (i in seq_len(300)) {
+  for (i in seq_len(if (under_valgrind) 30 else 300)) {
     x <- generate_object()
     label <- sprintf("numerical_gradient(<object %d>)", i)
     # Counting the finite elements gives a finite number at every point.

@@ -38,6 +38,7 @@ test_that("threaded results equal the twins", {
 })
 
 test_that("softmax of 1e7 values is the same on 1 and 2 threads", {
+  skip_if(under_valgrind, "too slow under valgrind")
   x <- seq(-20, 20, length.out = 1e7)
   one <- with_threads(1, softmax(x))
   two <- with_threads(2, softmax(x))
