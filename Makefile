@@ -87,7 +87,8 @@ check-cran: dist
 
 # The suite shrinks its largest inputs when DLSCRATCH_VALGRIND is set. The
 # log is in valgrind.log; the target fails on invalid reads or writes and on
-# definitely lost blocks.
+# definitely lost blocks whose stack passes through dlscratch. (Saving PNG
+# files loses 256 bytes inside libfontconfig, which is not the package's.)
 valgrind: install
 	DLSCRATCH_VALGRIND=true NOT_CRAN=true R_LIBS="$(R_LIB)" \
 	  R --vanilla -d "valgrind --tool=memcheck --leak-check=full --log-file=valgrind.log" \
@@ -96,8 +97,8 @@ valgrind: install
 	@if grep -E "Invalid (read|write)" valgrind.log; then \
 	  echo "valgrind found invalid reads or writes" >&2; exit 1; \
 	fi
-	@if grep -E "definitely lost: [1-9]" valgrind.log; then \
-	  echo "valgrind found definitely lost blocks" >&2; exit 1; \
+	@if grep -A30 "definitely lost in loss record" valgrind.log | grep -q dlscratch; then \
+	  echo "valgrind found definitely lost blocks from dlscratch" >&2; exit 1; \
 	fi
 
 clean:
