@@ -75,12 +75,13 @@ pub fn r_stop_requested() -> bool {
         }
     };
     if let Ok(previous) = quiet {
-        let shown = previous.as_bool().unwrap_or(true);
+        let messages_shown = previous.as_bool().unwrap_or(true);
         let restore = format!(
             "invisible(options(show.error.messages = {}))",
-            if shown { "TRUE" } else { "FALSE" }
+            if messages_shown { "TRUE" } else { "FALSE" }
         );
-        // The option was just read, so setting it back cannot fail.
+        // Setting back a logical option that was just read does not fail, and
+        // there is nothing else to do if it did.
         let _ = extendr_api::eval_string(&restore);
     }
     match stopped {
@@ -95,7 +96,7 @@ pub fn r_stop_requested() -> bool {
 }
 
 /// Runs `compute`, and turns its unwinding with [`Stopped`] into an error
-/// that says why it stopped. Any other panic goes on unwinding.
+/// that gives the reason for the stop. Any other panic goes on unwinding.
 pub fn stoppable<T>(compute: impl FnOnce() -> T) -> Result<T, InputError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(compute)) {
         Ok(value) => Ok(value),
