@@ -97,7 +97,8 @@ valgrind: install
 	@if grep -E "Invalid (read|write)" valgrind.log; then \
 	  echo "valgrind found invalid reads or writes" >&2; exit 1; \
 	fi
-	@if grep -A30 "definitely lost in loss record" valgrind.log | grep -q dlscratch; then \
+	@if awk '/definitely lost in loss record/ { p = 1 } p { print } /^==[0-9]+== $$/ { p = 0 }' \
+	    valgrind.log | grep -q dlscratch; then \
 	  echo "valgrind found definitely lost blocks from dlscratch" >&2; exit 1; \
 	fi
 
