@@ -10,7 +10,12 @@ test_that("a time limit stops sigmoid() of 2e8 values", {
   on.exit(dlscratch_threads(old))
   for (threads in 1:2) {
     dlscratch_threads(threads)
-    full_time <- system.time(sigmoid(x))[["elapsed"]]
+    # The first call can be slower than later ones, which reuse memory that
+    # the system has already mapped, so the faster of two calls counts.
+    full_time <- min(
+      system.time(sigmoid(x))[["elapsed"]],
+      system.time(sigmoid(x))[["elapsed"]]
+    )
     # Two threads can finish within 0.5 s, so the limit is then a quarter of
     # the time that the whole call takes.
     limit <- min(0.5, full_time / 4)
