@@ -28,12 +28,12 @@ const SUM_WINDOW_CHUNKS_PER_THREAD: usize = 8;
 
 static THREAD_COUNT: AtomicUsize = AtomicUsize::new(1);
 
-/// How often the calling thread asks whether to stop during a long
+/// How often the calling thread runs the stop check during a long
 /// computation.
 const STOP_CHECK_INTERVAL: Duration = Duration::from_millis(20);
 
-/// The function that tells whether the user asked to stop, such as with
-/// Ctrl-C, and the thread that set it. The R binding sets it from R's
+/// The function that returns whether the user requested a stop, such as
+/// with Ctrl-C, and the thread that set it. The R binding sets it from R's
 /// thread, and it runs only on that thread: a worker, or a kernel that a
 /// worker runs, skips the check.
 static STOP_CHECK: OnceLock<(fn() -> bool, thread::ThreadId)> = OnceLock::new();
@@ -43,12 +43,12 @@ thread_local! {
     static LAST_STOP_CHECK: Cell<Option<Instant>> = const { Cell::new(None) };
 }
 
-/// The payload with which a computation unwinds when the stop check asks it
-/// to stop. The caller catches it; no panic message is printed for it.
+/// The payload with which a computation unwinds when the stop check
+/// returns true. The caller catches it; no panic message is printed for it.
 #[derive(Debug)]
 pub struct Stopped;
 
-/// Sets the function that tells whether to stop a long computation, to be
+/// Sets the function that returns whether to stop a long computation, to be
 /// run on the calling thread only. Only the first call has an effect.
 pub fn set_stop_check(check: fn() -> bool) {
     // A second call finds the check set already, which is fine.
@@ -56,7 +56,7 @@ pub fn set_stop_check(check: fn() -> bool) {
 }
 
 /// Runs the stop check when [`STOP_CHECK_INTERVAL`] has passed since the
-/// last time, and unwinds with [`Stopped`] if it asks to stop.
+/// last time, and unwinds with [`Stopped`] if it returns true.
 fn check_stop() {
     if stop_requested() {
         std::panic::resume_unwind(Box::new(Stopped));
@@ -488,7 +488,7 @@ mod tests {
     }
 
     #[test]
-    fn a_worker_panic_keeps_its_message() {
+    fn map_chunks_keeps_a_worker_panic_message() {
         let input = vec![0.0; 4 * CHUNK_LEN];
         let mut out = vec![0.0; input.len()];
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -499,7 +499,7 @@ mod tests {
     }
 
     #[test]
-    fn the_stop_check_never_runs_on_another_thread() {
+    fn stop_check_skips_other_threads() {
         static CALLS: AtomicUsize = AtomicUsize::new(0);
         fn count_call() -> bool {
             CALLS.fetch_add(1, Ordering::SeqCst);
